@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+/** Where state lives: an SQLite file (the embedded default) or a Redis server (shared by shards). */
+export type StoreTarget = { kind: 'sqlite'; path: string } | { kind: 'redis'; url: string };
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const DEFAULT_STORE_URL = 'sqlite://var/steelman.sqlite';
+const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id: 15 to 21 digits');
+
+/** Parses a STORE_URL; the error message never repeats the URL, which may hold a password. */
+export const parseStoreUrl = (value: string): StoreTarget | string => {
+  if (value.startsWith('sqlite://')) {
+    const file = value.slice('sqlite://'.length);
+    return file === '' ? 'sqlite:// needs a file path, e.g. sqlite://var/steelman.sqlite' : { kind: 'sqlite', path: file };
+  }
+  if (/^rediss?:\/\//.test(value)) {
+    try {
+      const url = new URL(value);
+      if (url.hostname === '') return 'a redis URL needs a host, e.g. redis://127.0.0.1:6379';
+      if (url.pathname !== '' && url.pathname !== '/' && !/^\/\d+$/.test(url.pathname))
+        return 'the database after the port must be a number, e.g. redis://127.0.0.1:6379/0';
+      return { kind: 'redis', url: value };
+    } catch {
+      return 'not a valid redis URL, expected redis://HOST:PORT[/DB]';
+    }
+  }
+  return 'must start with sqlite:// (e.g. sqlite://var/steelman.sqlite) or redis:// / rediss:// (e.g. redis://127.0.0.1:6379)';
+};
+
+/** Unset and empty mean the same: `.env.example` ships with empty optional values. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  DISCORD_TOKEN: z
+    .string({ error: 'missing: the bot token from the Discord developer portal (Bot tab)' })
+    .min(1, 'missing: the bot token from the Discord developer portal (Bot tab)')
+    .refine((token) => !/\s/.test(token), 'must not contain spaces'),
+  DISCORD_APP_ID: z.string({ error: 'missing: the application id (General Information tab)' }).pipe(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  STORE_URL: optional(z.string())
+    .transform((value, ctx) => {
+      const target = parseStoreUrl(value ?? DEFAULT_STORE_URL);
+      if (typeof target === 'string') {
+        ctx.addIssue({ code: 'custom', message: target });
+        return z.NEVER;
+      }
+      return target;
+    }),
+  DATA_DIR: optional(z.string()).transform((value) => value ?? 'data'),
+  DISCORD_API_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:8080/api' }),
+  ),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).transform(
+    (value) => value ?? 'info',
+  ),
+});
+
+export type Config = Readonly<z.infer<typeof envSchema>>;
+
+/** Raised when the environment is unusable; its message lists every problem by variable name. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly { variable: string; message: string }[]) {
+    super(
+      `Steelman cannot start: ${problems.length === 1 ? 'one setting needs' : `${problems.length} settings need`} attention.\n` +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n') +
+        '\nSet them in the environment or in .env (copy .env.example, which explains each one).',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once into a frozen, typed config. Values are never echoed in errors. */
+export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? 'environment'), message: issue.message })),
+    );
+  }
+  return Object.freeze(result.data);
+};
+
+/** The process environment with `.env` (when present) underneath: real variables win. */
+export const readEnvironment = (envFile = path.resolve('.env')): NodeJS.ProcessEnv => {
+  const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
+};
+
+/** The data folder alone, for tools (data:check) that need no token. */
+export const loadDataDir = (env: NodeJS.ProcessEnv): string => (env.DATA_DIR ? env.DATA_DIR : 'data');
