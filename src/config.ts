@@ -14,7 +14,9 @@ const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id: 15 to 2
 export const parseStoreUrl = (value: string): StoreTarget | string => {
   if (value.startsWith('sqlite://')) {
     const file = value.slice('sqlite://'.length);
-    return file === '' ? 'sqlite:// needs a file path, e.g. sqlite://var/steelman.sqlite' : { kind: 'sqlite', path: file };
+    return file === ''
+      ? 'sqlite:// needs a file path, e.g. sqlite://var/steelman.sqlite'
+      : { kind: 'sqlite', path: file };
   }
   if (/^rediss?:\/\//.test(value)) {
     try {
@@ -39,17 +41,18 @@ const envSchema = z.object({
     .string({ error: 'missing: the bot token from the Discord developer portal (Bot tab)' })
     .min(1, 'missing: the bot token from the Discord developer portal (Bot tab)')
     .refine((token) => !/\s/.test(token), 'must not contain spaces'),
-  DISCORD_APP_ID: z.string({ error: 'missing: the application id (General Information tab)' }).pipe(snowflake),
+  DISCORD_APP_ID: z
+    .string({ error: 'missing: the application id (General Information tab)' })
+    .pipe(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
-  STORE_URL: optional(z.string())
-    .transform((value, ctx) => {
-      const target = parseStoreUrl(value ?? DEFAULT_STORE_URL);
-      if (typeof target === 'string') {
-        ctx.addIssue({ code: 'custom', message: target });
-        return z.NEVER;
-      }
-      return target;
-    }),
+  STORE_URL: optional(z.string()).transform((value, ctx) => {
+    const target = parseStoreUrl(value ?? DEFAULT_STORE_URL);
+    if (typeof target === 'string') {
+      ctx.addIssue({ code: 'custom', message: target });
+      return z.NEVER;
+    }
+    return target;
+  }),
   DATA_DIR: optional(z.string()).transform((value) => value ?? 'data'),
   DISCORD_API_URL: optional(
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:8080/api' }),
@@ -78,7 +81,10 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
   const result = envSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? 'environment'), message: issue.message })),
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? 'environment'),
+        message: issue.message,
+      })),
     );
   }
   return Object.freeze(result.data);

@@ -6,7 +6,9 @@ import { DataError } from './problems.js';
 const dataDir = loadDataDir(readEnvironment());
 try {
   const deck = await loadDeck(dataDir);
-  const perSide = deck.sides.map((side) => `${deck.cards.filter((c) => c.side === side.id).length} ${side.id}`);
+  const perSide = deck.sides.map(
+    (side) => `${deck.cards.filter((c) => c.side === side.id).length} ${side.id}`,
+  );
   console.log(
     `${dataDir}: ok: ${deck.sides.length} sides, ${deck.motions.length} motions, ${deck.cards.length} cards ` +
       `(${perSide.join(', ')}) from ${deck.sources.length} sources, ${deck.formats.length} formats, ` +

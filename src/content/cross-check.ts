@@ -34,7 +34,8 @@ export const crossCheck = (dataDir: string, files: Files): DataProblem[] => {
     const report = at('sides');
     uniqueIds(sides, 'sides', report);
     const [a, b] = sides;
-    if (a && b && a.cardPrefix === b.cardPrefix) report(`sides[${b.id}]`, 'cardPrefix', 'both sides use the same card prefix');
+    if (a && b && a.cardPrefix === b.cardPrefix)
+      report(`sides[${b.id}]`, 'cardPrefix', 'both sides use the same card prefix');
   }
 
   if (files.motions) {
@@ -42,10 +43,12 @@ export const crossCheck = (dataDir: string, files: Files): DataProblem[] => {
     uniqueIds(files.motions.motions, 'motions', report);
     for (const motion of files.motions.motions) {
       const entry = `motions[${motion.id}]`;
-      if (!knownSide(motion.affirms)) report(entry, 'affirms', `unknown side "${motion.affirms}" (sides: ${sideList})`);
+      if (!knownSide(motion.affirms))
+        report(entry, 'affirms', `unknown side "${motion.affirms}" (sides: ${sideList})`);
       if (!sides) continue;
       for (const side of sides)
-        if (!(side.id in motion.framing)) report(entry, `framing.${side.id}`, 'missing: frame the motion for every side');
+        if (!(side.id in motion.framing))
+          report(entry, `framing.${side.id}`, 'missing: frame the motion for every side');
       for (const key of Object.keys(motion.framing))
         if (!sideIds.has(key)) report(entry, `framing.${key}`, `unknown side "${key}" (sides: ${sideList})`);
     }
@@ -109,11 +112,13 @@ const checkFormat = (
   const allows2v2 = format.sizes.includes('2v2');
   format.speeches.forEach((speech, i) => {
     const field = `speeches.${i}`;
-    if (!knownSide(speech.side)) report(entry, `${field}.side`, `unknown side "${speech.side}" (sides: ${sideList})`);
+    if (!knownSide(speech.side))
+      report(entry, `${field}.side`, `unknown side "${speech.side}" (sides: ${sideList})`);
     if (speech.speaker === 2 && !allows2v2) report(entry, `${field}.speaker`, 'speaker 2 needs the 2v2 size');
     if (speech.words.min > speech.words.max) report(entry, `${field}.words`, 'min is more than max');
     for (const bell of speech.bells)
-      if (bell >= speech.seconds) report(entry, `${field}.bells`, `a bell at ${bell}s is not inside a ${speech.seconds}s speech`);
+      if (bell >= speech.seconds)
+        report(entry, `${field}.bells`, `a bell at ${bell}s is not inside a ${speech.seconds}s speech`);
     const previous = format.speeches.slice(Math.max(0, i - 2), i);
     if (previous.length === 2 && previous.every((p) => p.side === speech.side))
       report(entry, `${field}.side`, 'one side speaks three times in a row: alternate the sides');

@@ -21,7 +21,8 @@ export const loadDeck = async (dataDir: string): Promise<Deck> => {
   problems.push(...crossCheck(dataDir, parsed));
   if (problems.length > 0 || !isComplete(parsed)) throw new DataError(problems);
   const [first, second] = parsed.sides.sides;
-  if (!first || !second) throw new DataError([{ file: path.join(dataDir, 'sides.json'), message: 'two sides' }]);
+  if (!first || !second)
+    throw new DataError([{ file: path.join(dataDir, 'sides.json'), message: 'two sides' }]);
   return buildDeck({
     sides: [first, second],
     motions: parsed.motions.motions,
@@ -37,7 +38,10 @@ const isComplete = (parsed: Parsed): parsed is Required<Parsed> =>
 
 type FileResult<T> = { ok: true; value: T } | { ok: false; problems: DataProblem[] };
 
-const readDataFile = async <S extends z.ZodType>(file: string, schema: S): Promise<FileResult<z.infer<S>>> => {
+const readDataFile = async <S extends z.ZodType>(
+  file: string,
+  schema: S,
+): Promise<FileResult<z.infer<S>>> => {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
@@ -60,10 +64,12 @@ const readDataFile = async <S extends z.ZodType>(file: string, schema: S): Promi
 const issueToProblem = (file: string, raw: unknown, issue: z.core.$ZodIssue): DataProblem => {
   const [list, index, ...rest] = issue.path;
   const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-  const unknownKeys = keys.length > 0 ? `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}` : undefined;
+  const unknownKeys =
+    keys.length > 0 ? `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}` : undefined;
   if (typeof list === 'string' && typeof index === 'number') {
     const item = (raw as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
-    const entry = typeof item?.id === 'string' && item.id !== '' ? `${list}[${item.id}]` : `${list}[${index}]`;
+    const entry =
+      typeof item?.id === 'string' && item.id !== '' ? `${list}[${item.id}]` : `${list}[${index}]`;
     const field = [...rest, ...keys].map(String).join('.') || undefined;
     return { file, entry, ...(field ? { field } : {}), message: unknownKeys ?? issue.message };
   }

@@ -9,7 +9,8 @@ export interface DataProblem {
 }
 
 export const formatProblem = (p: DataProblem): string =>
-  [p.file, p.entry, p.field].filter((part) => part !== undefined && part !== '').join(' › ') + `: ${p.message}`;
+  [p.file, p.entry, p.field].filter((part) => part !== undefined && part !== '').join(' › ') +
+  `: ${p.message}`;
 
 /** Raised when the data folder does not validate; carries every problem found, not only the first. */
 export class DataError extends Error {

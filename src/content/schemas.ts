@@ -8,8 +8,10 @@ import { z } from 'zod';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'use lowercase letters, digits and dashes (max 32)');
 const tag = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'use lowercase kebab-case (max 32)');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
-const file = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ $schema: z.string().optional(), ...shape });
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const file = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject({ $schema: z.string().optional(), ...shape });
 
 export const SIZES = ['1v1', '2v2'] as const;
 export const sizeSchema = z.enum(SIZES);
@@ -25,7 +27,9 @@ export const sideSchema = z.strictObject({
   emoji: text(16),
   cardPrefix: z.string().regex(/^[A-Z]$/, 'one capital letter, the first letter of its card ids'),
 });
-export const sidesFileSchema = file({ sides: z.array(sideSchema).length(2, 'a debate has exactly two sides') });
+export const sidesFileSchema = file({
+  sides: z.array(sideSchema).length(2, 'a debate has exactly two sides'),
+});
 
 export const DIFFICULTIES = ['intro', 'standard', 'advanced'] as const;
 export const motionSchema = z.strictObject({

@@ -1,0 +1,62 @@
+/**
+ * Every reason the engine can refuse a move, in words a player reads. Illegal moves are values,
+ * not exceptions: the bot layer shows `message` privately and changes nothing.
+ */
+const REASONS = {
+  unknownMotion: (id: string) => `There is no motion "${id}". Try /motion list.`,
+  unknownFormat: (id: string) => `There is no format "${id}".`,
+  sizeNotAllowed: (format: string, size: string, allowed: string) =>
+    `The ${format} format is for ${allowed}, not ${size}.`,
+  unknownSide: (side: string, sides: string) => `There is no side "${side}": choose ${sides} or auto.`,
+  notInLobby: () => 'This debate has already begun.',
+  finished: () => 'This debate is over.',
+  sideFull: (side: string) => `The ${side} side is full.`,
+  bothSidesFull: () => 'Both sides are full. You can still join as a judge.',
+  alreadyOnSide: (side: string) => `You are already on the ${side} side.`,
+  judgeCannotDebate: () =>
+    'You are judging this debate; a judge cannot also debate. Leave first with /debate leave.',
+  debaterCannotJudge: () => 'You are debating in this debate; a debater cannot also judge it.',
+  alreadyJudge: () => 'You are already a judge in this debate.',
+  notInDebate: () => 'You are not in this debate.',
+  leaveAfterBegin: () => 'The debate has begun: to concede, use /debate forfeit.',
+  hostOnly: (action: string) => `Only the host or a moderator (Manage Server) can ${action}.`,
+  sidesNotFull: (missing: string) => `Both sides must be full to begin: ${missing}.`,
+  notSpeaking: () => 'No speech is under way right now.',
+  notYourTurn: (speakerId: string) => `It is <@${speakerId}>'s turn, not yours.`,
+  liveModeNoText: () => 'This debate is in live mode: speak in voice, then press Done.',
+  timeUp: () => 'Time is up for this speech; it is being recorded as missed.',
+  speechEmpty: () => 'Your speech is empty.',
+  speechTooLong: (length: number, max: number) =>
+    `Your speech is ${length.toLocaleString('en')} characters; the limit is ${max.toLocaleString('en')}. Nothing was posted.`,
+  notDebater: () => 'Only the debaters of this debate can do that.',
+  noDrawsLeft: (allowed: number) =>
+    allowed === 0 ? 'This format allows no extra draws.' : `You have used all ${allowed} of your draws.`,
+  pileEmpty: () => 'There are no cards left to draw for your side.',
+  drawNotNow: () => 'Cards can be drawn during prep and the speeches.',
+  forfeitNotNow: () => 'You can forfeit once the debate has begun and before judging.',
+  notJudging: () => 'The judging window is not open.',
+  notJudge: () => 'Only the judges of this debate can submit a ballot.',
+  ballotIncomplete: (what: string) => `Your ballot is missing ${what}.`,
+  ballotOutOfRange: (what: string) => `Scores are whole numbers from 1 to 5 (${what}).`,
+  ballotLowPointWin: (winner: string) =>
+    `Your scores give the ${winner} side fewer points than the other side: raise its scores, lower the other side's, or call it a draw.`,
+  unknownWinner: (value: string) => `"${value}" is not a side or a draw.`,
+  crowdNotNow: () => 'Crowd votes open once the speeches begin.',
+  crowdNotForParticipants: () => 'Debaters and judges cannot vote for the crowd favourite.',
+  doneNotNow: () => 'There is nothing to end right now.',
+  alreadyReady: () => 'You are already marked ready; the first speech starts when everyone is.',
+} as const;
+
+export type RefusalCode = keyof typeof REASONS;
+export interface Refusal {
+  readonly code: RefusalCode;
+  readonly message: string;
+}
+
+export const refusal = <C extends RefusalCode>(
+  code: C,
+  ...args: Parameters<(typeof REASONS)[C]>
+): Refusal => ({
+  code,
+  message: (REASONS[code] as (...a: unknown[]) => string)(...args),
+});

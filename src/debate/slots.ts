@@ -1,0 +1,41 @@
+import type { Deck } from '../content/deck.js';
+import { otherSide } from '../content/deck.js';
+import type { Format, Motion } from '../content/schemas.js';
+import type { Debater, Slot } from './types.js';
+
+/**
+ * The format's speeches, resolved to the debaters who give them.
+ * Formats are written with the side that opens first; when the motion is affirmed by the
+ * other side, the sides are mirrored so the affirming side always opens, as in every debate format.
+ */
+export const resolveSlots = (
+  deck: Pick<Deck, 'sides'>,
+  format: Format,
+  motion: Motion,
+  debaters: readonly Debater[],
+) => {
+  const opener = format.speeches[0]?.side;
+  const mirror = opener !== undefined && opener !== motion.affirms;
+  return format.speeches.map((speech): Slot => {
+    const side = mirror ? otherSide(deck, speech.side) : speech.side;
+    const team = debaters.filter((d) => d.side === side);
+    const debater = team[(speech.speaker - 1) % team.length];
+    if (!debater) throw new Error(`no debater on side ${side}`);
+    return {
+      side,
+      userId: debater.userId,
+      kind: speech.kind,
+      seconds: speech.seconds,
+      bells: speech.bells,
+      words: speech.words,
+    };
+  });
+};
+
+/** The timers of one turn in the order they fire: its bells, then its end. */
+export const turnTimers = (slot: Slot, turn: number, endsAt: number) => [
+  ...[...new Set(slot.bells)]
+    .sort((a, b) => b - a)
+    .map((bell) => ({ key: `turn:${turn}:bell:${bell}`, at: endsAt - bell * 1000, bell })),
+  { key: `turn:${turn}:end`, at: endsAt, bell: 0 },
+];

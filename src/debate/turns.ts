@@ -1,0 +1,158 @@
+import type { Deck } from '../content/deck.js';
+import { otherSide } from '../content/deck.js';
+import { parseCitations } from './citations.js';
+import { endSpeeches, finish } from './judging.js';
+import { ok, refused, then, unchanged } from './outcome.js';
+import { refusal } from './refusals.js';
+import { turnTimers } from './slots.js';
+import {
+  type Debate,
+  type DebateEvent,
+  type Effect,
+  MAX_SPEECH_CHARS,
+  type Transition,
+  type TurnRecord,
+} from './types.js';
+
+type Event<T extends DebateEvent['type']> = Extract<DebateEvent, { type: T }>;
+
+/** Starts turn `index` at `now` with its full time, or closes the speeches after the last one. */
+export const startTurn = (deck: Deck, state: Debate, index: number, now: number): Transition => {
+  const slot = state.slots[index];
+  if (!slot) return endSpeeches(deck, state, now);
+  const endsAt = now + slot.seconds * 1000;
+  const [first] = turnTimers(slot, index, endsAt);
+  const timer = first && { key: first.key, at: first.at };
+  return ok(
+    { ...state, phase: 'speaking', turn: index, turnStartedAt: now, turnEndsAt: endsAt, timer, ready: [] },
+    { type: 'announce', announcement: { kind: 'turn-started', turn: index } },
+    { type: 'timer', timer },
+  );
+};
+
+/** Records the current turn's outcome and starts the next turn at `now`. */
+const endTurn = (
+  deck: Deck,
+  state: Debate,
+  record: Omit<TurnRecord, 'turn' | 'userId' | 'side' | 'startedAt'>,
+  now: number,
+  extra: Effect[] = [],
+): Transition => {
+  const slot = state.slots[state.turn];
+  if (!slot) return unchanged(state);
+  const turn: TurnRecord = {
+    turn: state.turn,
+    userId: slot.userId,
+    side: slot.side,
+    startedAt: state.turnStartedAt ?? now,
+    ...record,
+  };
+  const ended = ok(
+    { ...state, turns: [...state.turns, turn] },
+    { type: 'announce', announcement: { kind: 'turn-ended', turn: state.turn } },
+    ...extra,
+  );
+  return then(ended, (s) => startTurn(deck, s, state.turn + 1, now));
+};
+
+/**
+ * A turn's bell or end. A late bell (its turn already over) is folded into the end; the end is
+ * recorded as of the deadline, while the next turn starts now, with its full time.
+ */
+export const turnTimer = (deck: Deck, state: Debate, key: string, now: number): Transition => {
+  const slot = state.slots[state.turn];
+  if (state.phase !== 'speaking' || !slot || state.turnEndsAt === undefined) return unchanged(state);
+  const timers = turnTimers(slot, state.turn, state.turnEndsAt);
+  const index = timers.findIndex((t) => t.key === key);
+  const fired = timers[index];
+  if (!fired) return unchanged(state);
+  const following = timers[index + 1];
+  if (fired.bell > 0 && following && now < state.turnEndsAt) {
+    const timer = { key: following.key, at: following.at };
+    return ok(
+      { ...state, timer },
+      { type: 'announce', announcement: { kind: 'bell', turn: state.turn, secondsLeft: fired.bell } },
+      { type: 'timer', timer },
+    );
+  }
+  const outcome = state.mode === 'live' ? 'delivered' : 'missed';
+  return endTurn(deck, state, { endedAt: state.turnEndsAt, outcome, cited: [], answered: [] }, now);
+};
+
+export const speak = (deck: Deck, state: Debate, event: Event<'speak'>, now: number): Transition => {
+  const slot = state.slots[state.turn];
+  if (state.phase !== 'speaking' || !slot) return refused(refusal('notSpeaking'));
+  if (slot.userId !== event.actor.userId) return refused(refusal('notYourTurn', slot.userId));
+  if (state.mode === 'live') return refused(refusal('liveModeNoText'));
+  if (state.turnEndsAt !== undefined && now > state.turnEndsAt) return refused(refusal('timeUp'));
+  const text = event.text.trim();
+  if (text === '') return refused(refusal('speechEmpty'));
+  if (text.length > MAX_SPEECH_CHARS) return refused(refusal('speechTooLong', text.length, MAX_SPEECH_CHARS));
+  const citations = parseCitations(deck, text, slot.side, state.hands[slot.userId] ?? []);
+  const extra: Effect[] =
+    citations.notInHand.length + citations.unknown.length > 0
+      ? [
+          {
+            type: 'notify',
+            userId: slot.userId,
+            note: { kind: 'citations', notInHand: citations.notInHand, unknown: citations.unknown },
+          },
+        ]
+      : [];
+  return endTurn(
+    deck,
+    state,
+    { endedAt: now, outcome: 'delivered', text, cited: citations.cited, answered: citations.answered },
+    now,
+    extra,
+  );
+};
+
+/** Done: during prep a debater is ready (all ready starts the first speech); in a turn, the speaker ends it. */
+export const done = (deck: Deck, state: Debate, event: Event<'done'>, now: number): Transition => {
+  const { userId } = event.actor;
+  if (state.phase === 'prep') {
+    if (!state.debaters.some((d) => d.userId === userId)) return refused(refusal('notDebater'));
+    if (state.ready.includes(userId)) return refused(refusal('alreadyReady'));
+    const ready = [...state.ready, userId];
+    const readied = { ...state, ready };
+    return ready.length === state.debaters.length ? startTurn(deck, readied, 0, now) : ok(readied);
+  }
+  const slot = state.slots[state.turn];
+  if (state.phase !== 'speaking' || !slot) return refused(refusal('doneNotNow'));
+  if (slot.userId !== userId) return refused(refusal('notYourTurn', slot.userId));
+  const outcome = state.mode === 'live' ? 'ended-early' : 'passed';
+  return endTurn(deck, state, { endedAt: now, outcome, cited: [], answered: [] }, now);
+};
+
+/** The prep timer: the first speech starts. */
+export const prepTimer = (deck: Deck, state: Debate, now: number): Transition =>
+  state.phase === 'prep' ? startTurn(deck, state, 0, now) : unchanged(state);
+
+export const draw = (deck: Deck, state: Debate, event: Event<'draw'>): Transition => {
+  const { userId } = event.actor;
+  const debater = state.debaters.find((d) => d.userId === userId);
+  if (!debater) return refused(refusal('notDebater'));
+  if (state.phase !== 'prep' && state.phase !== 'speaking') return refused(refusal('drawNotNow'));
+  const allowed = deck.format(state.formatId)?.draws ?? 0;
+  const used = state.draws[userId] ?? 0;
+  if (used >= allowed) return refused(refusal('noDrawsLeft', allowed));
+  const [cardId, ...rest] = state.piles[debater.side] ?? [];
+  if (!cardId) return refused(refusal('pileEmpty'));
+  return ok(
+    {
+      ...state,
+      hands: { ...state.hands, [userId]: [...(state.hands[userId] ?? []), cardId] },
+      piles: { ...state.piles, [debater.side]: rest },
+      draws: { ...state.draws, [userId]: used + 1 },
+    },
+    { type: 'notify', userId, note: { kind: 'drawn', cardId } },
+  );
+};
+
+export const forfeit = (deck: Deck, state: Debate, event: Event<'forfeit'>, now: number): Transition => {
+  const debater = state.debaters.find((d) => d.userId === event.actor.userId);
+  if (!debater) return refused(refusal('notDebater'));
+  if (state.phase !== 'prep' && state.phase !== 'speaking') return refused(refusal('forfeitNotNow'));
+  return finish(deck, state, now, { forfeitedBy: debater.userId, winner: otherSide(deck, debater.side) });
+};
