@@ -1,7 +1,7 @@
 import type { Deck } from '../content/deck.js';
 import { otherSide } from '../content/deck.js';
 import { teamSize } from '../content/schemas.js';
-import { ok, refused, then } from './outcome.js';
+import { andThen, ok, refused } from './outcome.js';
 import { refusal } from './refusals.js';
 import { next, shuffle } from './rng.js';
 import { resolveSlots } from './slots.js';
@@ -173,7 +173,7 @@ export const begin = (deck: Deck, state: Debate, event: Event<'begin'>, now: num
     { type: 'announce', announcement: { kind: 'begun', prepEndsAt } },
     { type: 'timer', timer },
   );
-  return format.prepSeconds === 0 ? then(announced, (s) => startTurn(deck, s, 0, now)) : announced;
+  return format.prepSeconds === 0 ? andThen(announced, (s) => startTurn(deck, s, 0, now)) : announced;
 };
 
 export const cancel = (state: Debate, event: Event<'cancel'>): Transition => {

@@ -5,7 +5,7 @@ export const ok = (state: Debate, ...effects: Effect[]): Transition => ({ ok: tr
 export const refused = (refusal: Refusal): Transition => ({ ok: false, refusal });
 
 /** Chains a transition after another, concatenating their effects. */
-export const then = (first: Transition, next: (state: Debate) => Transition): Transition => {
+export const andThen = (first: Transition, next: (state: Debate) => Transition): Transition => {
   if (!first.ok) return first;
   const second = next(first.state);
   return second.ok

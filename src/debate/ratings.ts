@@ -32,11 +32,11 @@ export const rateDebate = (teams: readonly RatedTeam[], winner: string): Map<str
     { rank },
   );
   const out = new Map<string, SkillRating>();
-  teams.forEach((team, t) =>
-    team.players.forEach((player, p) => {
+  for (const [t, team] of teams.entries()) {
+    for (const [p, player] of team.players.entries()) {
       const next = rated[t]?.[p];
       if (next) out.set(player.userId, { mu: next.mu, sigma: next.sigma });
-    }),
-  );
+    }
+  }
   return out;
 };

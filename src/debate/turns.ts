@@ -2,7 +2,7 @@ import type { Deck } from '../content/deck.js';
 import { otherSide } from '../content/deck.js';
 import { parseCitations } from './citations.js';
 import { endSpeeches, finish } from './judging.js';
-import { ok, refused, then, unchanged } from './outcome.js';
+import { andThen, ok, refused, unchanged } from './outcome.js';
 import { refusal } from './refusals.js';
 import { turnTimers } from './slots.js';
 import {
@@ -52,7 +52,7 @@ const endTurn = (
     { type: 'announce', announcement: { kind: 'turn-ended', turn: state.turn } },
     ...extra,
   );
-  return then(ended, (s) => startTurn(deck, s, state.turn + 1, now));
+  return andThen(ended, (s) => startTurn(deck, s, state.turn + 1, now));
 };
 
 /**
