@@ -1,0 +1,28 @@
+import type { AutocompleteInteraction } from 'discord.js';
+import type { AppContext } from '../../src/context.js';
+import { truncate } from '../../src/discord/views/format.js';
+
+/** Motion and format choices for /debate start, from the deck's search index. */
+export const autocompleteStart = async (interaction: AutocompleteInteraction, ctx: AppContext) => {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name === 'motion') {
+    const motions = ctx.search.motions(focused.value, 25);
+    await interaction.respond(
+      motions.map((m) => ({ name: truncate(`${m.id} · ${m.text}`, 100), value: m.id })),
+    );
+    return;
+  }
+  if (focused.name === 'format') {
+    const query = focused.value.toLowerCase();
+    const formats = ctx.deck.formats.filter(
+      (f) => f.id.includes(query) || f.name.toLowerCase().includes(query),
+    );
+    await interaction.respond(
+      formats
+        .slice(0, 25)
+        .map((f) => ({ name: truncate(`${f.name} (${f.sizes.join(', ')})`, 100), value: f.id })),
+    );
+    return;
+  }
+  await interaction.respond([]);
+};

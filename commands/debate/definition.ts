@@ -1,0 +1,98 @@
+import {
+  type APIApplicationCommandBasicOption,
+  InteractionContextType,
+  ApplicationCommandOptionType as Option,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+
+/** The subcommands, named once: the handler table must cover exactly these. */
+export const DEBATE_SUBCOMMANDS = [
+  'start',
+  'join',
+  'leave',
+  'judge',
+  'begin',
+  'speak',
+  'done',
+  'forfeit',
+  'status',
+  'cancel',
+] as const;
+export type DebateSubcommand = (typeof DEBATE_SUBCOMMANDS)[number];
+
+const sideOption = {
+  type: Option.String,
+  name: 'side',
+  description: 'lecun, scaling, or auto (the side you have argued less often)',
+  required: false,
+  choices: [
+    { name: 'LeCun (world models)', value: 'lecun' },
+    { name: 'Scaling', value: 'scaling' },
+    { name: 'Auto (balance my sides)', value: 'auto' },
+  ],
+} satisfies APIApplicationCommandBasicOption;
+
+const plain = (name: DebateSubcommand, description: string) => ({
+  type: Option.Subcommand as const,
+  name,
+  description,
+});
+
+export const debateDefinition = {
+  name: 'debate',
+  description: 'Run a structured debate in this channel',
+  contexts: [InteractionContextType.Guild],
+  options: [
+    {
+      type: Option.Subcommand,
+      name: 'start' satisfies DebateSubcommand,
+      description: 'Open a debate lobby in this channel',
+      options: [
+        {
+          type: Option.String,
+          name: 'motion',
+          description: 'The motion (random when left out)',
+          autocomplete: true,
+        },
+        {
+          type: Option.String,
+          name: 'format',
+          description: 'quick, standard, lincoln-douglas, team…',
+          autocomplete: true,
+        },
+        {
+          type: Option.String,
+          name: 'mode',
+          description: 'text: written speeches; live: speak in voice, the bot keeps time',
+          choices: [
+            { name: 'text', value: 'text' },
+            { name: 'live', value: 'live' },
+          ],
+        },
+        {
+          type: Option.String,
+          name: 'size',
+          description: 'Debaters per side',
+          choices: [
+            { name: '1v1', value: '1v1' },
+            { name: '2v2', value: '2v2' },
+          ],
+        },
+      ],
+    },
+    {
+      type: Option.Subcommand,
+      name: 'join' satisfies DebateSubcommand,
+      description: 'Join the debate as a debater',
+      options: [sideOption],
+    },
+    plain('leave', 'Leave the lobby (once begun, use forfeit)'),
+    plain('judge', 'Join the debate as a judge'),
+    plain('begin', 'Begin the debate (host) once both sides are full'),
+    plain('speak', 'Open the speech form on your turn (text mode)'),
+    plain('done', 'End your turn early (live mode, or pass)'),
+    plain('forfeit', 'Concede: the other side wins'),
+    plain('status', 'Where this channel’s debate stands'),
+    plain('cancel', 'Cancel the debate (host or Manage Server); nothing is rated'),
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

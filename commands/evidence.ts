@@ -1,0 +1,111 @@
+import {
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  ApplicationCommandOptionType as Option,
+} from 'discord.js';
+import type { AppContext } from '../src/context.js';
+import type { Command } from '../src/discord/command.js';
+import { act, carryOut, debateInChannel } from '../src/discord/debate-actions.js';
+import { showHand } from '../src/discord/debate-moves.js';
+import { actorOf, guildIdOf, respondPrivately } from '../src/discord/respond.js';
+import { TEXT } from '../src/discord/text.js';
+import { UserError } from '../src/discord/user-error.js';
+import { cardView, searchView } from '../src/discord/views/cards.js';
+import { truncate } from '../src/discord/views/format.js';
+
+const draw = async (interaction: ChatInputCommandInteraction, ctx: AppContext) => {
+  const { state } = await debateInChannel(ctx, interaction);
+  const applied = await act(ctx, guildIdOf(interaction), state.id, {
+    type: 'draw',
+    actor: actorOf(interaction),
+  });
+  const drawn = applied.stored.state.hands[interaction.user.id]?.at(-1);
+  const card = drawn ? ctx.deck.card(drawn) : undefined;
+  await respondPrivately(interaction, card ? cardView(ctx.deck, card) : TEXT.drawn(drawn ?? '?'));
+  // The drawn card is already in the reply; the note effect would repeat it.
+  await carryOut(ctx, interaction.client, {
+    ...applied,
+    effects: applied.effects.filter((e) => e.type !== 'notify'),
+  });
+};
+
+export default {
+  data: {
+    name: 'evidence',
+    description: 'Your cards and the evidence deck',
+    contexts: [InteractionContextType.Guild],
+    options: [
+      { type: Option.Subcommand, name: 'hand', description: 'Your dealt cards, privately' },
+      { type: Option.Subcommand, name: 'draw', description: 'Draw one more card, if the format allows' },
+      {
+        type: Option.Subcommand,
+        name: 'search',
+        description: 'Search the evidence deck',
+        options: [
+          {
+            type: Option.String,
+            name: 'query',
+            description: 'Words to look for',
+            required: true,
+            max_length: 100,
+          },
+          {
+            type: Option.String,
+            name: 'side',
+            description: 'Only one side’s cards',
+            choices: [
+              { name: 'LeCun (world models)', value: 'lecun' },
+              { name: 'Scaling', value: 'scaling' },
+            ],
+          },
+        ],
+      },
+      {
+        type: Option.Subcommand,
+        name: 'show',
+        description: 'One card in full, with its source',
+        options: [
+          {
+            type: Option.String,
+            name: 'id',
+            description: 'A card id like L07',
+            required: true,
+            autocomplete: true,
+          },
+        ],
+      },
+    ],
+  },
+  async execute(interaction, ctx) {
+    switch (interaction.options.getSubcommand()) {
+      case 'hand': {
+        const { state } = await debateInChannel(ctx, interaction);
+        return showHand(ctx, interaction, state.id);
+      }
+      case 'draw':
+        return draw(interaction, ctx);
+      case 'search': {
+        const query = interaction.options.getString('query', true);
+        const side = interaction.options.getString('side') ?? undefined;
+        await respondPrivately(
+          interaction,
+          searchView(ctx.deck, query, ctx.search.cards(query, { side, limit: 10 })),
+        );
+        return;
+      }
+      case 'show': {
+        const id = interaction.options.getString('id', true);
+        const card = ctx.deck.card(id);
+        if (!card) throw new UserError(TEXT.unknownCard(id));
+        await respondPrivately(interaction, cardView(ctx.deck, card));
+        return;
+      }
+    }
+  },
+  async autocomplete(interaction, ctx) {
+    const cards = ctx.search.cards(interaction.options.getFocused(), { limit: 25 });
+    await interaction.respond(
+      cards.map((c) => ({ name: truncate(`${c.id} · ${c.title}`, 100), value: c.id })),
+    );
+  },
+} satisfies Command;

@@ -1,0 +1,54 @@
+import { InteractionContextType, ApplicationCommandOptionType as Option } from 'discord.js';
+import type { Command } from '../src/discord/command.js';
+import { guildIdOf, respondPrivately } from '../src/discord/respond.js';
+import { TEXT } from '../src/discord/text.js';
+import { UserError } from '../src/discord/user-error.js';
+import { leaderboardView } from '../src/discord/views/standings.js';
+
+export default {
+  data: {
+    name: 'leaderboard',
+    description: 'The server’s ranking, ten a page',
+    contexts: [InteractionContextType.Guild],
+    options: [
+      {
+        type: Option.String,
+        name: 'side',
+        description: 'Best advocates of one side',
+        choices: [
+          { name: 'LeCun (world models)', value: 'lecun' },
+          { name: 'Scaling', value: 'scaling' },
+        ],
+      },
+      {
+        type: Option.Integer,
+        name: 'season',
+        description: 'A season number (default: the current one)',
+        min_value: 1,
+      },
+      { type: Option.Integer, name: 'page', description: 'Page number', min_value: 1 },
+      {
+        type: Option.Boolean,
+        name: 'listed',
+        description: 'Set false to hide yourself from the leaderboard, true to be listed again',
+      },
+    ],
+  },
+  async execute(interaction, ctx) {
+    const guildId = guildIdOf(interaction);
+    const listed = interaction.options.getBoolean('listed');
+    if (listed !== null) {
+      await ctx.store.players.setOptOut(guildId, interaction.user.id, !listed);
+      await respondPrivately(interaction, TEXT.optOut(!listed));
+      return;
+    }
+    const config = await ctx.store.guilds.config(guildId);
+    if (!config.leaderboard) throw new UserError(TEXT.leaderboardOff);
+    const season =
+      interaction.options.getInteger('season') ?? (await ctx.store.guilds.currentSeason(guildId)).number;
+    const side = interaction.options.getString('side') ?? undefined;
+    const page = interaction.options.getInteger('page') ?? 1;
+    const board = await ctx.store.players.leaderboard(guildId, season, { side, page });
+    await interaction.reply(leaderboardView(ctx.deck, board, { guildId, season, side }));
+  },
+} satisfies Command;

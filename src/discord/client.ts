@@ -1,0 +1,16 @@
+import { Client, GatewayIntentBits, Partials } from 'discord.js';
+
+/**
+ * The discord.js client. Only the Guilds intent: slash commands and components need no message
+ * content. Allowed mentions default to nobody, so even a message that forgot to set them cannot ping.
+ * With `apiUrl` (DISCORD_API_URL) REST goes to a Discord-compatible server, whose /gateway/bot
+ * then names the gateway.
+ */
+export const createClient = (apiUrl: string | undefined, shards?: { ids: number[]; count: number }) =>
+  new Client({
+    intents: [GatewayIntentBits.Guilds],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [] },
+    ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+    ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
+  });

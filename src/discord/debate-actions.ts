@@ -1,0 +1,140 @@
+import { type Client, type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { AppContext } from '../context.js';
+import type { RatedChange } from '../debate/player-record.js';
+import type { DebateEvent, Effect } from '../debate/types.js';
+import { applyDebateEvent } from '../store/apply-event.js';
+import type { StoredDebate } from '../store/types.js';
+import { TEXT } from './text.js';
+import { UserError } from './user-error.js';
+import { lobbyView } from './views/lobby.js';
+import { resultView } from './views/result.js';
+import { begunView, bellView, judgingView, turnEndedView, turnView } from './views/turns.js';
+import type { View } from './views/view.js';
+
+export interface Applied {
+  readonly stored: StoredDebate;
+  readonly effects: readonly Effect[];
+  readonly changes: readonly RatedChange[];
+}
+
+/**
+ * Applies one event to a debate through the guild's write queue. A refusal becomes a UserError,
+ * which the error boundary shows privately; nothing was written.
+ */
+export const act = async (
+  ctx: AppContext,
+  guildId: string,
+  debateId: string,
+  event: DebateEvent,
+): Promise<Applied> => {
+  const outcome = await applyDebateEvent(ctx.store, ctx.deck, guildId, debateId, event, ctx.clock.now());
+  if (!outcome.ok) throw new UserError(outcome.refusal.message);
+  return { stored: outcome.stored, effects: outcome.transition.effects, changes: outcome.changes };
+};
+
+/** The debate open in the interaction's channel, or a private "no debate here". */
+export const debateInChannel = async (ctx: AppContext, interaction: Interaction): Promise<StoredDebate> => {
+  const id = interaction.channelId
+    ? await ctx.store.debates.activeInChannel(interaction.channelId)
+    : undefined;
+  const stored = id ? await ctx.store.debates.get(id) : undefined;
+  if (!stored) throw new UserError(TEXT.noDebateHere);
+  return stored;
+};
+
+export interface CarryOutOptions {
+  /** The interaction that caused the effects: private notes for its user go to it as follow-ups. */
+  readonly interaction?: RepliableInteraction;
+  /** The interaction already updated the lobby card itself. */
+  readonly lobbyUpdated?: boolean;
+}
+
+/**
+ * Carries out a transition's effects after the state is safely stored: channel announcements,
+ * the lobby card, timers and private notes. A failure to post is logged, never undoes the move.
+ */
+export const carryOut = async (
+  ctx: AppContext,
+  client: Client,
+  applied: Applied,
+  options: CarryOutOptions = {},
+) => {
+  const { state, meta } = applied.stored;
+  const log = ctx.logger.child({ guildId: state.guildId, debateId: state.id });
+  const send = async (view: View) => {
+    const channel = await client.channels.fetch(state.channelId).catch(() => null);
+    if (!channel?.isSendable()) throw new Error('debate channel is not sendable');
+    return channel.send(view);
+  };
+  const editLobby = async () => {
+    if (options.lobbyUpdated || !meta.lobbyMessageId) return;
+    const channel = await client.channels.fetch(state.channelId).catch(() => null);
+    if (channel?.isTextBased()) await channel.messages.edit(meta.lobbyMessageId, lobbyView(ctx.deck, state));
+  };
+
+  for (const effect of applied.effects) {
+    try {
+      switch (effect.type) {
+        case 'timer':
+          if (effect.timer)
+            ctx.scheduler.arm({ debateId: state.id, guildId: state.guildId, timer: effect.timer });
+          else ctx.scheduler.disarm(state.id);
+          break;
+        case 'notify': {
+          const target = options.interaction;
+          if (!target || target.user.id !== effect.userId) break;
+          const note = effect.note;
+          const content =
+            note.kind === 'drawn'
+              ? TEXT.drawn(`[${note.cardId}] ${ctx.deck.card(note.cardId)?.title ?? ''}`)
+              : TEXT.citationsNote(note.notInHand, note.unknown);
+          await target.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+          break;
+        }
+        case 'result':
+          break;
+        case 'announce':
+          await announce(effect.announcement);
+          break;
+      }
+    } catch (error) {
+      log.warn({ err: error, effect: effect.type }, 'could not carry out an effect');
+    }
+  }
+
+  async function announce(announcement: Extract<Effect, { type: 'announce' }>['announcement']) {
+    switch (announcement.kind) {
+      case 'lobby-opened':
+      case 'card-drawn':
+        return;
+      case 'lobby-changed':
+        return editLobby();
+      case 'cancelled':
+        await editLobby();
+        if (state.slots.length > 0)
+          await send({ content: `🛑 ${TEXT.cancelled}`, allowedMentions: { parse: [] } });
+        return;
+      case 'begun':
+        await editLobby();
+        await send(begunView(ctx.deck, state, announcement.prepEndsAt));
+        return;
+      case 'turn-started':
+        await send(turnView(ctx.deck, state, announcement.turn));
+        return;
+      case 'bell':
+        await send(bellView(state, announcement.turn, announcement.secondsLeft));
+        return;
+      case 'turn-ended': {
+        const record = state.turns.find((t) => t.turn === announcement.turn);
+        if (record) await send(turnEndedView(ctx.deck, state, record));
+        return;
+      }
+      case 'judging-opened':
+        await send(judgingView(ctx.deck, state, announcement.endsAt));
+        return;
+      case 'finished':
+        if (state.result) await send(resultView(ctx.deck, state, state.result, applied.changes));
+        return;
+    }
+  }
+};

@@ -1,0 +1,37 @@
+/** User-facing text that is not a view of its own, under typed keys. */
+export const TEXT = {
+  expired: 'This button has expired. Use /debate status to see where things stand.',
+  storeDown: 'Storage is unavailable right now, so nothing was changed. Please try again in a moment.',
+  unexpected: 'Something went wrong on our side and nothing was changed. The error has been logged.',
+  guildOnly: 'Steelman works inside a server, not in direct messages.',
+  noDebateHere: 'There is no debate in this channel. Start one with /debate start.',
+  channelNotAllowed: (channels: string) => `Debates in this server run in ${channels}.`,
+  managerOnly: 'You need the Manage Server permission for this.',
+  unknownCard: (id: string) => `There is no card "${id}". Try /evidence search.`,
+  unknownMotion: (id: string) => `There is no motion "${id}". Try /motion list.`,
+  unknownFormat: (id: string, formats: string) => `There is no format "${id}". Formats: ${formats}.`,
+  leaderboardOff: 'The leaderboard is turned off in this server.',
+  notYourDebate: 'You are not a debater in this debate.',
+  noHandYet: 'Hands are dealt when the debate begins.',
+  joined: (side: string) => `You are on the ${side} side.`,
+  judging: 'You are a judge in this debate. When the speeches end you will get a ballot button.',
+  left: 'You have left the debate.',
+  crowdRecorded: (side: string) =>
+    `Your crowd vote for ${side} is in. It is shown with the result and does not decide it.`,
+  ballotRecorded: 'Your ballot is in. You can resubmit it until the judging window closes.',
+  ready: 'Marked ready. The first speech starts when every debater is ready, or when prep ends.',
+  speechPosted: 'Your speech is posted.',
+  turnDone: 'Turn ended.',
+  drawn: (card: string) => `You drew ${card}.`,
+  citationsNote: (notInHand: readonly string[], unknown: readonly string[]) =>
+    [
+      notInHand.length > 0 ? `Not in your hand, so they do not count: ${notInHand.join(', ')}.` : '',
+      unknown.length > 0 ? `Not cards at all: ${unknown.join(', ')}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  forfeited: 'You have forfeited. The other side wins.',
+  cancelled: 'The debate is cancelled. Nothing is rated.',
+  optOut: (out: boolean) =>
+    out ? 'You are now hidden from the leaderboard.' : 'You are listed on the leaderboard again.',
+} as const;

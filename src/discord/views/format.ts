@@ -1,0 +1,40 @@
+import type { Deck } from '../../content/deck.js';
+import type { SpeechKind } from '../../content/schemas.js';
+
+/** Cuts user text to a field's limit with a visible mark, so Discord never rejects it. */
+export const truncate = (text: string, max: number): string => {
+  const mark = ' …[cut]';
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - mark.length)).trimEnd()}${mark}`;
+};
+
+/** A Discord timestamp that every client renders and counts down by itself (no message edits). */
+export const timestamp = (ms: number, style: 'R' | 't' | 'f' = 'R') =>
+  `<t:${Math.floor(ms / 1000)}:${style}>`;
+
+export const mention = (userId: string) => `<@${userId}>`;
+
+export const sideLabel = (deck: Deck, sideId: string) => {
+  const side = deck.side(sideId);
+  return side ? `${side.emoji} ${side.name}` : sideId;
+};
+
+export const sideColour = (deck: Deck, sideId: string | undefined): number =>
+  Number.parseInt((sideId && deck.side(sideId)?.colour.slice(1)) || '5865F2', 16);
+
+const KIND_LABELS: Record<SpeechKind, string> = {
+  constructive: 'Constructive',
+  'cross-examination': 'Cross-examination',
+  rebuttal: 'Rebuttal',
+  summary: 'Summary',
+  closing: 'Closing',
+};
+export const kindLabel = (kind: SpeechKind) => KIND_LABELS[kind];
+
+export const duration = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+/** Allowed mentions: nobody, or exactly the people the bot means to notify. */
+export const pingNobody = { parse: [] as [] };
+export const pingOnly = (userIds: readonly string[]) => ({ parse: [] as [], users: [...new Set(userIds)] });

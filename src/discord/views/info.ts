@@ -1,0 +1,135 @@
+import type { Deck } from '../../content/deck.js';
+import { PROVISIONAL_DEBATES } from '../../debate/ratings.js';
+import type { Debate } from '../../debate/types.js';
+import type { GuildConfig, Season } from '../../store/types.js';
+import { duration, kindLabel, mention, pingNobody, sideLabel, timestamp, truncate } from './format.js';
+import type { View } from './view.js';
+
+/** /rubric: printed from data/rubric.json, so what players read is what the code does. */
+export const rubricView = (deck: Deck): View => ({
+  embeds: [
+    {
+      title: 'The rubric',
+      description:
+        'Each criterion is scored 1–5. A debater’s total is Σ weight × (score − 1) ÷ 4, so all 1s is 0 and all 5s is 100. ' +
+        'A side’s total is its debaters’ mean; the higher side wins and equal totals draw. With judges, each judge scores ' +
+        'the judged criteria and names a winner (no low-point wins); the judges’ majority decides, and the automatic scores ' +
+        'are shown as coaching notes. Without judges the automatic scores decide (text mode).',
+      color: 0x5865f2,
+      fields: deck.rubric.map((c) => ({
+        name: `${c.name} · weight ${c.weight} · ${c.judgedBy === 'judges' ? 'judges' : 'automatic'}`,
+        value: truncate(
+          `${c.description}\n**Automatic:** ${c.automatic}\n${c.levels.map((l) => `**${l.score}** ${l.means}`).join('\n')}`,
+          1024,
+        ),
+      })),
+    },
+  ],
+  allowedMentions: pingNobody,
+});
+
+export const helpView = (deck: Deck): View => ({
+  embeds: [
+    {
+      title: 'Steelman: how to play',
+      description: truncate(
+        [
+          `**The question:** ${deck.sides.map((s) => `${s.emoji} **${s.name}**: ${s.thesis}`).join('\n')}`,
+          '',
+          '**1. Lobby.** `/debate start` opens a lobby with a motion (or a random one). Join a side with the buttons or `/debate join`; `/debate judge` to judge. The host presses Begin when both sides are full.',
+          '**2. Prep.** Each debater gets a private hand of evidence cards: **My hand** or `/evidence hand`. Press Ready to start early.',
+          '**3. Speeches.** On your turn press **Speak** (or `/debate speak`) and write your speech, citing cards like `[L07]`. The deadline counts down in the turn message. Live mode: speak in voice and press **Done**.',
+          '**4. Judging.** Judges fill a ballot for every debater on the rubric (`/rubric`) and name a winner or a draw. No judges: the automatic rubric decides.',
+          '**5. Result.** Scores per criterion with reasons, rating changes, and a transcript. Climb `/leaderboard`; see `/stats` for what to practise.',
+          '',
+          '**Research:** `/evidence search`, `/evidence show`, `/motion list`, `/motion stats`. **Moderators:** `/config`, `/season new`, `/debate cancel`.',
+        ].join('\n'),
+        4096,
+      ),
+      color: 0x5865f2,
+      footer: { text: `Ratings: Weng-Lin (openskill); ranked after ${PROVISIONAL_DEBATES} rated debates.` },
+    },
+  ],
+  allowedMentions: pingNobody,
+});
+
+/** /debate status: phase, turn, speaker and time left. */
+export const statusView = (deck: Deck, state: Debate): View => {
+  const slot = state.slots[state.turn];
+  const lines = [`**${deck.motion(state.motionId)?.text ?? state.motionId}**`];
+  switch (state.phase) {
+    case 'lobby':
+      lines.push(
+        `Lobby: ${state.debaters.length} debater(s), ${state.judges.length} judge(s). Closes ${timestamp(state.timer?.at ?? 0)} unless the host begins it.`,
+      );
+      break;
+    case 'prep':
+      lines.push(`Prep: the first speech starts ${timestamp(state.timer?.at ?? 0)}.`);
+      break;
+    case 'speaking':
+      if (slot)
+        lines.push(
+          `Turn ${state.turn + 1} of ${state.slots.length}: ${mention(slot.userId)} · ${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)}), ends ${timestamp(state.turnEndsAt ?? 0)}.`,
+        );
+      break;
+    case 'judging':
+      lines.push(
+        `Judging: ${Object.keys(state.ballots).length} of ${state.judges.length} ballots in; closes ${timestamp(state.timer?.at ?? 0)}.`,
+      );
+      break;
+    case 'done':
+      lines.push('Finished.');
+      break;
+    case 'cancelled':
+      lines.push('Cancelled.');
+      break;
+  }
+  lines.push(
+    ...deck.sides.map(
+      (s) =>
+        `${sideLabel(deck, s.id)}: ${
+          state.debaters
+            .filter((d) => d.side === s.id)
+            .map((d) => mention(d.userId))
+            .join(', ') || '—'
+        }`,
+    ),
+  );
+  return {
+    embeds: [{ title: `Debate status · ${state.phase}`, description: truncate(lines.join('\n'), 4096) }],
+    allowedMentions: pingNobody,
+  };
+};
+
+export const configView = (config: GuildConfig, season: Season): View => ({
+  embeds: [
+    {
+      title: 'Server settings',
+      fields: [
+        { name: 'default-format', value: config.defaultFormat ?? 'standard', inline: true },
+        {
+          name: 'judge-role',
+          value: config.judgeRoleId ? `<@&${config.judgeRoleId}>` : 'anyone may judge',
+          inline: true,
+        },
+        {
+          name: 'debate-channels',
+          value:
+            config.debateChannels.length > 0
+              ? config.debateChannels.map((id) => `<#${id}>`).join(' ')
+              : 'any channel',
+          inline: true,
+        },
+        { name: 'lobby-minutes', value: String(config.lobbyMinutes), inline: true },
+        { name: 'leaderboard', value: config.leaderboard ? 'on' : 'off', inline: true },
+        {
+          name: 'season',
+          value: `${season.number}, since ${timestamp(season.startedAt, 'f')}`,
+          inline: true,
+        },
+      ],
+      footer: { text: '/config set <key> <value> · /season new' },
+    },
+  ],
+  allowedMentions: pingNobody,
+});

@@ -1,0 +1,96 @@
+import { ButtonStyle } from 'discord.js';
+import type { Deck } from '../../content/deck.js';
+import type { RatedChange } from '../../debate/player-record.js';
+import { displayRating } from '../../debate/ratings.js';
+import type { CriterionScore, Debate, Result } from '../../debate/types.js';
+import { customId } from '../custom-id.js';
+import { mention, pingNobody, sideColour, sideLabel, truncate } from './format.js';
+import { button, row, type View } from './view.js';
+
+const headline = (deck: Deck, result: Result) => {
+  if (result.winner === undefined) return '📝 No decision';
+  if (result.winner === 'draw') return '🤝 A draw';
+  return `🏆 ${sideLabel(deck, result.winner)} win${deck.side(result.winner)?.name.endsWith('s') ? '' : 's'}`;
+};
+
+const decidedBy = (deck: Deck, state: Debate, result: Result) => {
+  switch (result.decidedBy) {
+    case 'forfeit':
+      return `Decided by forfeit: ${result.forfeitedBy ? mention(result.forfeitedBy) : 'a debater'} conceded.`;
+    case 'judges': {
+      const votes = Object.values(result.votes);
+      const tally = [
+        ...deck.sides.map((s) => votes.filter((v) => v === s.id).length),
+        votes.filter((v) => v === 'draw').length,
+      ];
+      return `Decided by ${votes.length === 1 ? 'the judge' : `the judges (${tally.slice(0, 2).join('–')}${tally[2] ? `, ${tally[2]} for a draw` : ''})`}.`;
+    }
+    case 'automatic':
+      return 'Decided by the automatic rubric (no judges). See /rubric for how it scores.';
+    case 'none':
+      return state.mode === 'live'
+        ? 'A live debate with no judge ballot: a practice round, not rated.'
+        : 'No speech was delivered: not rated.';
+  }
+};
+
+const scoreLine = (deck: Deck, c: CriterionScore) => {
+  const name = deck.rubric.find((r) => r.id === c.criterionId)?.name ?? c.criterionId;
+  return `${name} **${Number.isInteger(c.score) ? c.score : c.score.toFixed(1)}**: ${c.reason}`;
+};
+
+/** The result card: winner, how it was decided, each debater's scores with reasons, totals and rating changes. */
+export const resultView = (
+  deck: Deck,
+  state: Debate,
+  result: Result,
+  changes: readonly RatedChange[],
+): View => {
+  const fields = result.scores.map((score) => {
+    const change = changes.find((c) => c.userId === score.userId);
+    const rating = change
+      ? (() => {
+          const [before, after] = [displayRating(change.before), displayRating(change.after)];
+          const delta = after - before;
+          return ` · rating ${before} → ${after} (${delta >= 0 ? '+' : ''}${delta})`;
+        })()
+      : '';
+    const lines = score.criteria.map((c) => scoreLine(deck, c));
+    if (score.coaching.length > 0)
+      lines.push(
+        `_Coaching (automatic): ${score.coaching.map((c) => `${deck.rubric.find((r) => r.id === c.criterionId)?.name} ${c.score}`).join(', ')}_`,
+      );
+    return {
+      name: truncate(`${sideLabel(deck, score.side)} · ${score.total.toFixed(1)} / 100${rating}`, 256),
+      value: truncate(`${mention(score.userId)}\n${lines.join('\n')}`, 1024),
+    };
+  });
+  const totals = deck.sides
+    .map((s) => `${sideLabel(deck, s.id)} ${(result.sideTotals[s.id] ?? 0).toFixed(1)}`)
+    .join(' · ');
+  const crowdVotes = Object.values(result.crowd).reduce((a, b) => a + b, 0);
+  const crowd =
+    crowdVotes > 0
+      ? `\nCrowd favourite (shown, not decisive): ${deck.sides.map((s) => `${s.emoji} ${result.crowd[s.id] ?? 0}`).join(' · ')}`
+      : '';
+  const unrated = !result.rated && result.decidedBy !== 'none' ? '\nNot rated.' : '';
+  return {
+    embeds: [
+      {
+        title: headline(deck, result),
+        description: truncate(
+          `**${deck.motion(state.motionId)?.text ?? state.motionId}**\n${decidedBy(deck, state, result)}${
+            result.scores.length > 0 ? `\nSide totals: ${totals}` : ''
+          }${crowd}${unrated}`,
+          4096,
+        ),
+        color: sideColour(deck, result.winner === 'draw' ? undefined : result.winner),
+        fields: fields.slice(0, 25),
+      },
+    ],
+    components: [
+      row(button(customId('transcript', state.id), 'Transcript', ButtonStyle.Secondary, { emoji: '📄' })),
+    ],
+    allowedMentions: pingNobody,
+  };
+};

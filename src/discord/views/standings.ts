@@ -1,0 +1,129 @@
+import { ButtonStyle } from 'discord.js';
+import type { Deck } from '../../content/deck.js';
+import type { PlayerRecord, Tally } from '../../debate/player-record.js';
+import { displayRating, isProvisional, PROVISIONAL_DEBATES } from '../../debate/ratings.js';
+import type { LeaderboardPage } from '../../store/types.js';
+import { customId } from '../custom-id.js';
+import { mention, pingNobody, sideLabel, timestamp, truncate } from './format.js';
+import { button, row, type View } from './view.js';
+
+const MEDALS = ['🥇', '🥈', '🥉'];
+const wld = (t: Tally | undefined) => `${t?.wins ?? 0}W ${t?.losses ?? 0}L ${t?.draws ?? 0}D`;
+
+/** Ten a page, medals for the top three, page buttons that keep working after a restart. */
+export const leaderboardView = (
+  deck: Deck,
+  board: LeaderboardPage,
+  where: { guildId: string; season: number; side: string | undefined },
+): View => {
+  const title = `🏆 Leaderboard · season ${where.season}${where.side ? ` · best ${sideLabel(deck, where.side)} advocates` : ''}`;
+  const lines = board.entries.map((e) => {
+    const badge = MEDALS[e.rank - 1] ?? `**${e.rank}.**`;
+    const tally = where.side ? e.record.bySide[where.side] : e.record.overall;
+    return `${badge} ${mention(e.userId)} · **${e.rating}** · ${wld(tally)}`;
+  });
+  const sideToken = where.side ?? 'all';
+  return {
+    embeds: [
+      {
+        title,
+        description:
+          lines.length > 0
+            ? lines.join('\n')
+            : `Nobody is ranked yet: players are ranked after ${PROVISIONAL_DEBATES} rated debates.`,
+        color: 0xf1c40f,
+        footer: { text: `Page ${board.page} of ${Math.max(1, board.pages)} · ${board.total} ranked` },
+      },
+    ],
+    components:
+      board.pages > 1
+        ? [
+            row(
+              button(
+                customId('board', where.guildId, where.season, sideToken, Math.max(1, board.page - 1)),
+                '◀ Previous',
+                ButtonStyle.Secondary,
+                {
+                  disabled: board.page <= 1,
+                },
+              ),
+              button(
+                customId(
+                  'board',
+                  where.guildId,
+                  where.season,
+                  sideToken,
+                  Math.min(board.pages, board.page + 1),
+                ),
+                'Next ▶',
+                ButtonStyle.Secondary,
+                {
+                  disabled: board.page >= board.pages,
+                },
+              ),
+            ),
+          ]
+        : [],
+    allowedMentions: pingNobody,
+  };
+};
+
+/** /stats: rating and rank, record overall and by side, rubric averages, the weakest criterion, recent debates. */
+export const statsView = (
+  deck: Deck,
+  userId: string,
+  season: number,
+  record: PlayerRecord | undefined,
+  rank: number | undefined,
+): View => {
+  if (!record)
+    return {
+      content: `${mention(userId)} has no rated debate in season ${season} yet.`,
+      allowedMentions: pingNobody,
+    };
+  const provisional = isProvisional(record.overall.debates);
+  const averages = deck.rubric
+    .map((c) => {
+      const sum = record.criteria[c.id];
+      return sum && sum.count > 0 ? { name: c.name, avg: sum.sum / sum.count } : undefined;
+    })
+    .filter((a) => a !== undefined);
+  const weakest = [...averages].sort((a, b) => a.avg - b.avg)[0];
+  const recent = record.recent.map((r) => {
+    const icon = r.outcome === 'win' ? '✅' : r.outcome === 'loss' ? '❌' : '🤝';
+    return `${icon} ${r.motionId} as ${sideLabel(deck, r.side)} · ${r.total.toFixed(1)} · ${r.ratingChange >= 0 ? '+' : ''}${r.ratingChange} · ${timestamp(r.at)}`;
+  });
+  return {
+    embeds: [
+      {
+        title: truncate(`Stats · season ${season}`, 256),
+        description: `${mention(userId)} · rating **${displayRating(record.rating)}** · ${
+          provisional
+            ? `provisional (${PROVISIONAL_DEBATES - record.overall.debates} more rated debate${PROVISIONAL_DEBATES - record.overall.debates === 1 ? '' : 's'} to be ranked)`
+            : rank
+              ? `rank **${rank}**`
+              : 'not listed'
+        }`,
+        color: 0x5865f2,
+        fields: [
+          { name: 'Overall', value: wld(record.overall), inline: true },
+          ...deck.sides.map((s) => ({
+            name: sideLabel(deck, s.id),
+            value: wld(record.bySide[s.id]),
+            inline: true,
+          })),
+          {
+            name: 'Rubric averages',
+            value:
+              averages.length > 0 ? averages.map((a) => `${a.name} ${a.avg.toFixed(1)}`).join(' · ') : '—',
+          },
+          ...(weakest
+            ? [{ name: 'Practise next', value: `${weakest.name} (${weakest.avg.toFixed(1)} on average)` }]
+            : []),
+          { name: 'Last debates', value: truncate(recent.join('\n') || '—', 1024) },
+        ],
+      },
+    ],
+    allowedMentions: pingNobody,
+  };
+};

@@ -1,0 +1,81 @@
+import type { Deck } from '../../content/deck.js';
+import type { Debate } from '../../debate/types.js';
+import { duration, kindLabel } from './format.js';
+
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/**
+ * The whole debate as a Markdown file: motion, sides, every turn with its speech, and the result.
+ * `names` maps user ids to display names (falling back to the id).
+ */
+export const transcriptMarkdown = (deck: Deck, state: Debate, names: ReadonlyMap<string, string>): string => {
+  const who = (userId: string) => names.get(userId) ?? `user ${userId}`;
+  const side = (id: string) => deck.side(id)?.name ?? id;
+  const motion = deck.motion(state.motionId);
+  const out: string[] = [
+    `# Steelman debate ${state.id}`,
+    '',
+    `**Motion ${state.motionId}:** ${motion?.text ?? ''}`,
+    '',
+    `Format: ${deck.format(state.formatId)?.name ?? state.formatId} · ${state.mode} mode · ${state.size} · opened ${iso(state.createdAt)}`,
+    '',
+    ...deck.sides.map(
+      (s) =>
+        `- **${s.name}**${motion?.affirms === s.id ? ' (for the motion)' : ''}: ${state.debaters
+          .filter((d) => d.side === s.id)
+          .map((d) => who(d.userId))
+          .join(', ')}`,
+    ),
+    `- **Judges:** ${state.judges.length > 0 ? state.judges.map(who).join(', ') : 'none'}`,
+    '',
+    '## Speeches',
+  ];
+  state.slots.forEach((slot, turn) => {
+    const record = state.turns.find((t) => t.turn === turn);
+    out.push(
+      '',
+      `### ${turn + 1}. ${side(slot.side)} · ${kindLabel(slot.kind)} · ${who(slot.userId)} (${duration(slot.seconds)})`,
+      '',
+    );
+    if (!record) out.push('_Not reached._');
+    else if (record.outcome === 'missed') out.push('_Missed: time ran out._');
+    else if (record.outcome === 'passed') out.push('_Passed._');
+    else if (record.text === undefined)
+      out.push(`_Spoken live${record.outcome === 'ended-early' ? ', ended early' : ''}._`);
+    else {
+      out.push(record.text);
+      const cards = [...record.cited, ...record.answered]
+        .map((id) => deck.card(id))
+        .filter((c) => c !== undefined);
+      if (cards.length > 0) {
+        out.push('', '**Cards cited:**');
+        for (const card of cards) {
+          const source = deck.source(card.source);
+          out.push(`- [${card.id}] ${card.title}: ${card.claim} _(${source?.title ?? card.source})_`);
+        }
+      }
+    }
+  });
+  const result = state.result;
+  out.push('', '## Result', '');
+  if (state.phase === 'cancelled') out.push('Cancelled: not rated.');
+  else if (!result) out.push('Not finished yet.');
+  else {
+    out.push(
+      result.winner === undefined
+        ? 'No decision (not rated).'
+        : result.winner === 'draw'
+          ? 'A draw.'
+          : `${side(result.winner)} win (${result.decidedBy}).`,
+      '',
+    );
+    for (const score of result.scores) {
+      out.push(`- **${who(score.userId)}** (${side(score.side)}): ${score.total.toFixed(1)} / 100`);
+      for (const c of score.criteria)
+        out.push(
+          `  - ${deck.rubric.find((r) => r.id === c.criterionId)?.name ?? c.criterionId}: ${c.score} (${c.reason})`,
+        );
+    }
+  }
+  return `${out.join('\n')}\n`;
+};

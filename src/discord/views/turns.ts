@@ -1,0 +1,146 @@
+import { ButtonStyle } from 'discord.js';
+import type { Deck } from '../../content/deck.js';
+import type { Debate, TurnRecord } from '../../debate/types.js';
+import { customId } from '../custom-id.js';
+import {
+  duration,
+  kindLabel,
+  mention,
+  pingNobody,
+  pingOnly,
+  sideColour,
+  sideLabel,
+  timestamp,
+  truncate,
+} from './format.js';
+import { button, row, type View } from './view.js';
+
+const crowdRow = (deck: Deck, debateId: string) =>
+  row(
+    ...deck.sides.map((side) =>
+      button(customId('crowd', debateId, side.id), `Crowd: ${side.name}`, ButtonStyle.Secondary, {
+        emoji: side.emoji,
+      }),
+    ),
+  );
+
+/** After Begin: the turn order, prep time, and the buttons debaters need during prep. */
+export const begunView = (deck: Deck, state: Debate, prepEndsAt: number): View => {
+  const order = state.slots
+    .map(
+      (slot, i) =>
+        `${i + 1}. ${sideLabel(deck, slot.side)} · ${mention(slot.userId)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)})`,
+    )
+    .join('\n');
+  const prep = prepEndsAt > (state.turnStartedAt ?? 0) && state.phase === 'prep';
+  return {
+    content: `${state.debaters.map((d) => mention(d.userId)).join(' ')} the debate has begun.`,
+    embeds: [
+      {
+        title: 'Turn order',
+        description: truncate(order, 4096),
+        color: 0x5865f2,
+        fields: [
+          {
+            name: prep ? 'Prep' : 'Prep skipped',
+            value: prep
+              ? `Read your hand and plan. The first speech starts ${timestamp(prepEndsAt)}, or as soon as every debater presses Ready.`
+              : 'The first speech starts now.',
+          },
+        ],
+      },
+    ],
+    components: [
+      row(
+        button(customId('hand', state.id), 'My hand', ButtonStyle.Primary, { emoji: '🃏' }),
+        button(customId('ready', state.id), 'Ready', ButtonStyle.Success),
+      ),
+    ],
+    allowedMentions: pingOnly(state.debaters.map((d) => d.userId)),
+  };
+};
+
+/** A turn starts: the speaker (the one ping the bot means), the speech kind and the deadline. */
+export const turnView = (deck: Deck, state: Debate, turn: number): View => {
+  const slot = state.slots[turn];
+  if (!slot) return { content: 'The speeches are over.', allowedMentions: pingNobody };
+  const endsAt = state.turnEndsAt ?? 0;
+  const how =
+    state.mode === 'text'
+      ? 'Press **Speak** to write your speech (up to 4,000 characters; cite cards like [L07]).'
+      : 'Speak in voice now; press **Done** when you finish.';
+  const buttons =
+    state.mode === 'text'
+      ? [
+          button(customId('speak', state.id, turn), 'Speak', ButtonStyle.Primary, { emoji: '🎤' }),
+          button(customId('hand', state.id), 'My hand', ButtonStyle.Secondary, { emoji: '🃏' }),
+          button(customId('done', state.id, turn), 'Pass', ButtonStyle.Secondary),
+        ]
+      : [
+          button(customId('done', state.id, turn), 'Done', ButtonStyle.Success),
+          button(customId('hand', state.id), 'My hand', ButtonStyle.Secondary, { emoji: '🃏' }),
+        ];
+  return {
+    content: `🎤 ${mention(slot.userId)}, your turn: **${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)}** (${duration(slot.seconds)}), ends ${timestamp(endsAt)}.`,
+    embeds: [
+      {
+        description: `Turn ${turn + 1} of ${state.slots.length}. ${how}`,
+        color: sideColour(deck, slot.side),
+      },
+    ],
+    components: turn === 0 ? [row(...buttons), crowdRow(deck, state.id)] : [row(...buttons)],
+    allowedMentions: pingOnly([slot.userId]),
+  };
+};
+
+export const bellView = (state: Debate, turn: number, secondsLeft: number): View => {
+  const slot = state.slots[turn];
+  const left = secondsLeft >= 60 && secondsLeft % 60 === 0 ? `${secondsLeft / 60} min` : `${secondsLeft} s`;
+  return {
+    content: `🔔 ${left} left for ${slot ? mention(slot.userId) : 'the speaker'} (ends ${timestamp(state.turnEndsAt ?? 0)}).`,
+    allowedMentions: pingNobody,
+  };
+};
+
+/** A turn's outcome: the speech under its speaker's name with cited cards resolved, or a missed/ended note. */
+export const turnEndedView = (deck: Deck, state: Debate, record: TurnRecord): View => {
+  const slot = state.slots[record.turn];
+  const what = slot ? kindLabel(slot.kind).toLowerCase() : 'speech';
+  if (record.outcome === 'missed')
+    return {
+      content: `⏱️ ${mention(record.userId)} missed their ${what}: time ran out.`,
+      allowedMentions: pingNobody,
+    };
+  if (record.outcome === 'passed')
+    return { content: `⏭️ ${mention(record.userId)} passed their ${what}.`, allowedMentions: pingNobody };
+  if (record.text === undefined)
+    return {
+      content: `✅ ${mention(record.userId)}'s ${what} is over${record.outcome === 'ended-early' ? ' (ended early)' : ''}.`,
+      allowedMentions: pingNobody,
+    };
+  const cited = [...record.cited, ...record.answered]
+    .map((id) => deck.card(id))
+    .filter((card) => card !== undefined)
+    .map((card) => `**[${card.id}]** ${card.title}: ${card.claim}`);
+  return {
+    content: `🗣️ ${mention(record.userId)} · ${sideLabel(deck, record.side)} · ${slot ? kindLabel(slot.kind) : 'Speech'}`,
+    embeds: [
+      {
+        description: truncate(record.text, 4096),
+        color: sideColour(deck, record.side),
+        fields: cited.length > 0 ? [{ name: 'Cards cited', value: truncate(cited.join('\n'), 1024) }] : [],
+        footer: { text: `Turn ${record.turn + 1} of ${state.slots.length}` },
+      },
+    ],
+    allowedMentions: pingNobody,
+  };
+};
+
+export const judgingView = (deck: Deck, state: Debate, endsAt: number): View => ({
+  content: `⚖️ The speeches are over. Judges ${state.judges.map(mention).join(' ')}: open your ballot. Judging closes ${timestamp(endsAt)}.`,
+  components: [
+    row(button(customId('ballot', state.id), 'Open ballot', ButtonStyle.Primary, { emoji: '🗳️' })),
+    crowdRow(deck, state.id),
+  ],
+  allowedMentions: pingOnly(state.judges),
+});

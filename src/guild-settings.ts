@@ -1,0 +1,66 @@
+import type { Deck } from './content/deck.js';
+import type { GuildConfig } from './store/types.js';
+
+/** The settings a moderator can change with /config set, each with its parser. */
+export const SETTING_KEYS = [
+  'default-format',
+  'judge-role',
+  'debate-channels',
+  'lobby-minutes',
+  'leaderboard',
+] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+export type SettingResult = { ok: true; config: GuildConfig } | { ok: false; message: string };
+
+const ids = (value: string) => value.match(/\d{15,21}/g) ?? [];
+
+/** Applies `value` to one setting, or says plainly what a valid value looks like. */
+export const applySetting = (
+  deck: Deck,
+  config: GuildConfig,
+  key: SettingKey,
+  raw: string,
+): SettingResult => {
+  const value = raw.trim();
+  const off = /^(none|any|off|clear|-)$/i.test(value);
+  switch (key) {
+    case 'default-format': {
+      const format = deck.format(value);
+      return format
+        ? { ok: true, config: { ...config, defaultFormat: format.id } }
+        : {
+            ok: false,
+            message: `There is no format "${value}". Formats: ${deck.formats.map((f) => f.id).join(', ')}.`,
+          };
+    }
+    case 'judge-role': {
+      if (off) {
+        const { judgeRoleId: _dropped, ...rest } = config;
+        return { ok: true, config: rest };
+      }
+      const [roleId] = ids(value);
+      return roleId
+        ? { ok: true, config: { ...config, judgeRoleId: roleId } }
+        : { ok: false, message: 'Give a role mention like @Judges, or "none" to let anyone judge.' };
+    }
+    case 'debate-channels': {
+      if (off) return { ok: true, config: { ...config, debateChannels: [] } };
+      const channels = [...new Set(ids(value))];
+      return channels.length > 0
+        ? { ok: true, config: { ...config, debateChannels: channels } }
+        : { ok: false, message: 'Give one or more channel mentions like #debates, or "any".' };
+    }
+    case 'lobby-minutes': {
+      const minutes = Number(value);
+      return Number.isInteger(minutes) && minutes >= 1 && minutes <= 240
+        ? { ok: true, config: { ...config, lobbyMinutes: minutes } }
+        : { ok: false, message: 'Give a whole number of minutes from 1 to 240.' };
+    }
+    case 'leaderboard': {
+      if (/^(on|true|yes|1)$/i.test(value)) return { ok: true, config: { ...config, leaderboard: true } };
+      if (/^(off|false|no|0)$/i.test(value)) return { ok: true, config: { ...config, leaderboard: false } };
+      return { ok: false, message: 'Give "on" or "off".' };
+    }
+  }
+};
