@@ -32,18 +32,19 @@ export const parseStoreUrl = (value: string): StoreTarget | string => {
   return 'must start with sqlite:// (e.g. sqlite://var/steelman.sqlite) or redis:// / rediss:// (e.g. redis://127.0.0.1:6379)';
 };
 
-/** Unset and empty mean the same: `.env.example` ships with empty optional values. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+/** Unset and empty mean the same: `.env.example` ships with empty values. */
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetWhenEmpty, schema.optional());
 
 const envSchema = z.object({
   DISCORD_TOKEN: z
     .string({ error: 'missing: the bot token from the Discord developer portal (Bot tab)' })
     .min(1, 'missing: the bot token from the Discord developer portal (Bot tab)')
     .refine((token) => !/\s/.test(token), 'must not contain spaces'),
-  DISCORD_APP_ID: z
-    .string({ error: 'missing: the application id (General Information tab)' })
-    .pipe(snowflake),
+  DISCORD_APP_ID: z.preprocess(
+    unsetWhenEmpty,
+    z.string({ error: 'missing: the application id (General Information tab)' }).pipe(snowflake),
+  ),
   DISCORD_GUILD_ID: optional(snowflake),
   STORE_URL: optional(z.string()).transform((value, ctx) => {
     const target = parseStoreUrl(value ?? DEFAULT_STORE_URL);

@@ -59,7 +59,7 @@ const shutdown = async (signal: string) => {
   const force = setTimeout(() => process.exit(0), 4500);
   force.unref();
   bot.stopAccepting();
-  ctx.scheduler.stop();
+  await ctx.scheduler.stop();
   await store.close().catch((err: unknown) => logger.warn({ err }, 'store did not close cleanly'));
   await client.destroy().catch(() => undefined);
   process.exit(0);

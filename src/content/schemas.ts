@@ -50,7 +50,7 @@ export const sourceSchema = z.strictObject({
   date: text(40).optional(),
 });
 export const cardSchema = z.strictObject({
-  id: z.string().regex(/^[A-Z]\d{2,3}$/, 'a capital letter and two or three digits, like L07'),
+  id: z.string().regex(/^[A-Z]\d{2,4}$/, 'a capital letter and two to four digits, like L07'),
   side: id,
   title: text(80),
   claim: text(500),

@@ -1,6 +1,6 @@
 import type { Deck } from '../content/deck.js';
 
-const CITATION = /\[([A-Za-z]\d{2,3})\]/g;
+const CITATION = /\[([A-Za-z]\d{2,4})\]/g;
 
 export interface Citations {
   /** Cards from the speaker's own hand, distinct, in order of first citation. */

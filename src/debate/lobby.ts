@@ -117,7 +117,9 @@ export const judge = (state: Debate, event: Event<'judge'>): Transition => {
     return refused(refusal('notInLobby'));
   if (state.debaters.some((d) => d.userId === userId)) return refused(refusal('debaterCannotJudge'));
   if (state.judges.includes(userId)) return refused(refusal('alreadyJudge'));
-  return lobbyChanged({ ...state, judges: [...state.judges, userId] });
+  // A spectator who voted for the crowd favourite and now judges is no longer a spectator.
+  const { [userId]: _vote, ...crowd } = state.crowd;
+  return lobbyChanged({ ...state, judges: [...state.judges, userId], crowd });
 };
 
 /** The host swaps the two teams' sides before the debate begins. */

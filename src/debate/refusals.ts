@@ -30,7 +30,11 @@ const REASONS = {
     `Your speech is ${length.toLocaleString('en')} characters; the limit is ${max.toLocaleString('en')}. Nothing was posted.`,
   notDebater: () => 'Only the debaters of this debate can do that.',
   noDrawsLeft: (allowed: number) =>
-    allowed === 0 ? 'This format allows no extra draws.' : `You have used all ${allowed} of your draws.`,
+    allowed === 0
+      ? 'This format allows no extra draws.'
+      : allowed === 1
+        ? 'You have used your one draw.'
+        : `You have used all ${allowed} of your draws.`,
   pileEmpty: () => 'There are no cards left to draw for your side.',
   drawNotNow: () => 'Cards can be drawn during prep and the speeches.',
   forfeitNotNow: () => 'You can forfeit once the debate has begun and before judging.',

@@ -14,7 +14,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 const clamp = (n: number) => Math.min(5, Math.max(1, n));
 const mean = (values: number[]) =>
   values.length === 0 ? 1 : values.reduce((a, b) => a + b, 0) / values.length;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) =>
+  `${n} ${word}${n === 1 ? '' : /(s|x|ch|sh)$/.test(word) ? 'es' : 's'}`;
 
 /** The debater's own turns, in order, with what happened in each (undefined: not reached). */
 const ownTurns = (state: Debate, userId: string) =>
@@ -174,8 +175,10 @@ export const decide = (
       forfeitedBy: forfeit.forfeitedBy,
     };
   if (ballots.length > 0) {
-    const count = (side: string) => ballots.filter((x) => x.winner === side).length;
-    const winner = count(a) > count(b) ? a : count(b) > count(a) ? b : 'draw';
+    // A draw on a ballot is a vote too: a side wins only with more ballots than the other side and than the draw.
+    const count = (choice: string) => ballots.filter((x) => x.winner === choice).length;
+    const leads = (side: string, other: string) => count(side) > count(other) && count(side) > count('draw');
+    const winner = leads(a, b) ? a : leads(b, a) ? b : 'draw';
     return { ...base, winner, decidedBy: 'judges', rated: true };
   }
   if (!canScore || !state.turns.some((t) => t.outcome === 'delivered'))

@@ -75,8 +75,13 @@ export const turnTimer = (deck: Deck, state: Debate, key: string, now: number): 
       { type: 'timer', timer },
     );
   }
+  return endAtDeadline(deck, state, state.turnEndsAt, now);
+};
+
+/** The deadline ended the turn: a live speech ran its course, a text speech never came. */
+const endAtDeadline = (deck: Deck, state: Debate, deadline: number, now: number): Transition => {
   const outcome = state.mode === 'live' ? 'delivered' : 'missed';
-  return endTurn(deck, state, { endedAt: state.turnEndsAt, outcome, cited: [], answered: [] }, now);
+  return endTurn(deck, state, { endedAt: deadline, outcome, cited: [], answered: [] }, now);
 };
 
 export const speak = (deck: Deck, state: Debate, event: Event<'speak'>, now: number): Transition => {
@@ -121,6 +126,9 @@ export const done = (deck: Deck, state: Debate, event: Event<'done'>, now: numbe
   const slot = state.slots[state.turn];
   if (state.phase !== 'speaking' || !slot) return refused(refusal('doneNotNow'));
   if (slot.userId !== userId) return refused(refusal('notYourTurn', slot.userId));
+  // Past the deadline (its timer not yet applied) the turn is already over: end it as the deadline would.
+  if (state.turnEndsAt !== undefined && now > state.turnEndsAt)
+    return endAtDeadline(deck, state, state.turnEndsAt, now);
   const outcome = state.mode === 'live' ? 'ended-early' : 'passed';
   return endTurn(deck, state, { endedAt: now, outcome, cited: [], answered: [] }, now);
 };

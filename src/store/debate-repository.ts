@@ -1,0 +1,136 @@
+import { type Debate, FINISHED_PHASES } from '../debate/types.js';
+import { Collection, type StoreContext } from './collection.js';
+import type { GuildQueue } from './guild-queue.js';
+import {
+  type ChannelIndex,
+  channelIndexCodec,
+  debateCodec,
+  type LiveIndex,
+  liveIndexCodec,
+} from './shapes.js';
+import type { DebateMeta, DebateRepository, PendingTimer, StoredDebate } from './types.js';
+
+const isLive = (state: Debate) => !FINISHED_PHASES.includes(state.phase);
+
+/**
+ * Debates and the two indexes derived from them.
+ *
+ * Atomicity: a debate's state, its event log and its meta are ONE value (one SQLite row, one Redis
+ * string), so a crash or an outage in the middle of a save leaves the old debate or the new one,
+ * never a state without its event or the reverse.
+ *
+ * The indexes (channel -> active debate, guild -> live debates) are separate values and can
+ * disagree with the debates after a crash. They are made to err on one side only, and every read
+ * checks them against the debates:
+ * - an entry is added BEFORE the debate value that needs it is written, and removed AFTER the
+ *   debate value says it is finished. So an index may name a debate that does not exist or is over,
+ *   but a live debate is never missing from its indexes (which would let a second debate open in
+ *   its channel, or lose its deadline on restart).
+ * - activeInChannel and pendingTimers read the debates the indexes name; an entry whose debate is
+ *   missing or finished is treated as absent, and removed (inside the guild's queue, re-checked
+ *   there, so a concurrent save is never undone).
+ * - the live index holds ids only: pendingTimers takes each timer from the debate value itself. A
+ *   copy of the timer in the index could lag behind the debate after a failed write, and the
+ *   scheduler would then fire a stale key (ignored by the engine) and never the real deadline.
+ */
+export class KeyvDebateRepository implements DebateRepository {
+  readonly #debates: Collection<StoredDebate>;
+  readonly #channels: Collection<ChannelIndex>;
+  readonly #live: Collection<LiveIndex>;
+  /** Live debates whose index entries this process has written since it started: saves skip them. */
+  readonly #indexed = new Set<string>();
+
+  constructor(
+    context: StoreContext,
+    private readonly queue: GuildQueue,
+  ) {
+    this.#debates = new Collection(context, 'debates', '', debateCodec);
+    this.#channels = new Collection(context, 'indexes', 'channel:', channelIndexCodec);
+    this.#live = new Collection(context, 'indexes', 'live:', liveIndexCodec);
+  }
+
+  get(debateId: string): Promise<StoredDebate | undefined> {
+    return this.#debates.get(debateId);
+  }
+
+  async activeInChannel(channelId: string): Promise<string | undefined> {
+    const entry = await this.#channels.get(channelId);
+    if (!entry) return undefined;
+    const debate = await this.#debates.get(entry.debateId);
+    if (debate && isLive(debate.state)) return entry.debateId;
+    await this.queue.run(entry.guildId, async () => {
+      const again = await this.#channels.get(channelId);
+      if (again?.debateId !== entry.debateId) return;
+      const now = await this.#debates.get(entry.debateId);
+      if (now && isLive(now.state)) return;
+      await this.#channels.delete(channelId);
+      this.#indexed.delete(entry.debateId);
+    });
+    return undefined;
+  }
+
+  save(debate: StoredDebate): Promise<void> {
+    const { state } = debate;
+    return this.queue.run(state.guildId, async () => {
+      const live = isLive(state);
+      if (live && !this.#indexed.has(state.id)) {
+        await this.#channels.set(state.channelId, { debateId: state.id, guildId: state.guildId });
+        await this.#updateLive(state.guildId, (ids) => (ids.includes(state.id) ? ids : [...ids, state.id]));
+      }
+      await this.#debates.set(state.id, debate);
+      if (live) {
+        this.#indexed.add(state.id);
+        return;
+      }
+      this.#indexed.delete(state.id);
+      const entry = await this.#channels.get(state.channelId);
+      if (entry?.debateId === state.id) await this.#channels.delete(state.channelId);
+      await this.#updateLive(state.guildId, (ids) => ids.filter((id) => id !== state.id));
+    });
+  }
+
+  async saveMeta(debateId: string, meta: DebateMeta): Promise<void> {
+    const found = await this.#debates.get(debateId);
+    if (!found) return;
+    await this.queue.run(found.state.guildId, async () => {
+      const current = await this.#debates.get(debateId);
+      if (current) await this.#debates.set(debateId, { ...current, meta });
+    });
+  }
+
+  async pendingTimers(guildIds: Iterable<string>): Promise<PendingTimer[]> {
+    const perGuild = await Promise.all([...new Set(guildIds)].map((guildId) => this.#pendingIn(guildId)));
+    return perGuild.flat();
+  }
+
+  async #pendingIn(guildId: string): Promise<PendingTimer[]> {
+    const ids = (await this.#live.get(guildId))?.debateIds ?? [];
+    const debates = await this.#debates.getMany(ids);
+    const pending: PendingTimer[] = [];
+    const stale: string[] = [];
+    for (const [index, debateId] of ids.entries()) {
+      const state = debates[index]?.state;
+      if (!state || !isLive(state)) stale.push(debateId);
+      else if (state.timer) pending.push({ debateId, guildId, timer: state.timer });
+    }
+    if (stale.length > 0) {
+      await this.queue.run(guildId, async () => {
+        const recheck = await this.#debates.getMany(stale);
+        const gone = stale.filter((_, index) => {
+          const state = recheck[index]?.state;
+          return !state || !isLive(state);
+        });
+        await this.#updateLive(guildId, (current) => current.filter((id) => !gone.includes(id)));
+      });
+    }
+    return pending;
+  }
+
+  async #updateLive(guildId: string, change: (ids: readonly string[]) => readonly string[]): Promise<void> {
+    const ids = (await this.#live.get(guildId))?.debateIds ?? [];
+    const next = change(ids);
+    if (next === ids || (next.length === ids.length && next.every((id, i) => id === ids[i]))) return;
+    if (next.length === 0) await this.#live.delete(guildId);
+    else await this.#live.set(guildId, { debateIds: next });
+  }
+}

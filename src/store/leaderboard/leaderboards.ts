@@ -1,0 +1,165 @@
+import type { PlayerRecord } from '../../debate/player-record.js';
+import { displayRating, isProvisional } from '../../debate/ratings.js';
+import type { Collection } from '../collection.js';
+import type { GuildQueue } from '../guild-queue.js';
+import { type OptOuts, playerKey, type StoredPlayer, seasonPrefix } from '../shapes.js';
+import type { LeaderboardEntry, LeaderboardPage } from '../types.js';
+import { type Ranked, Ranking } from './ranking.js';
+
+export const PAGE_SIZE = 10;
+
+/** The rankings of one guild's season: overall and per side, with the guild's opted-out members. */
+interface SeasonBoards {
+  readonly overall: Ranking;
+  readonly sides: Map<string, Ranking>;
+  readonly optedOut: Set<string>;
+}
+
+interface Cached {
+  readonly building: Promise<SeasonBoards>;
+  boards?: SeasonBoards;
+}
+
+/** Where a record stands on each board: its displayed rating, or undefined when it is not ranked there. */
+const placements = (record: PlayerRecord, optedOut: boolean): Map<string | undefined, number | undefined> => {
+  const out = new Map<string | undefined, number | undefined>();
+  out.set(
+    undefined,
+    optedOut || isProvisional(record.overall.debates) ? undefined : displayRating(record.rating),
+  );
+  for (const [side, rating] of Object.entries(record.sideRatings)) {
+    const debates = record.bySide[side]?.debates ?? 0;
+    out.set(side, optedOut || isProvisional(debates) ? undefined : displayRating(rating));
+  }
+  return out;
+};
+
+/**
+ * The leaderboards, served from memory. A guild's season is read from the store once, on first
+ * use, and sorted (see Ranking); after that every recorded result and opt-out updates the cached
+ * rankings in place, which is correct because this process owns all of the guild's writes and
+ * they all pass through here. Pages then cost a slice plus one read of ten records, not a scan.
+ *
+ * Builds run in the guild's queue, so a result is either written before the build reads the store
+ * or applied to the finished build, never lost between the two. The least recently used seasons
+ * are dropped beyond `maxSeasons`; the store still has everything, so a dropped season is rebuilt.
+ */
+export class Leaderboards {
+  readonly #cache = new Map<string, Cached>();
+
+  constructor(
+    private readonly players: Collection<StoredPlayer>,
+    private readonly optOuts: Collection<OptOuts>,
+    private readonly queue: GuildQueue,
+    private readonly maxSeasons = 64,
+  ) {}
+
+  async page(
+    guildId: string,
+    season: number,
+    side: string | undefined,
+    page: number,
+  ): Promise<LeaderboardPage> {
+    const boards = await this.#boards(guildId, season);
+    const ranking = side === undefined ? boards.overall : boards.sides.get(side);
+    const total = ranking?.size ?? 0;
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const current = Number.isFinite(page) ? Math.min(Math.max(1, Math.floor(page)), pages) : 1;
+    const slice = ranking?.slice((current - 1) * PAGE_SIZE, PAGE_SIZE) ?? [];
+    const stored = await this.players.getMany(slice.map((e) => playerKey(guildId, season, e.userId)));
+    const entries: LeaderboardEntry[] = [];
+    for (const [index, entry] of slice.entries()) {
+      const record = stored[index]?.record;
+      if (record) entries.push({ userId: entry.userId, rank: entry.rank, rating: entry.rating, record });
+    }
+    return { entries, total, page: current, pages };
+  }
+
+  async rank(guildId: string, season: number, userId: string, side?: string): Promise<number | undefined> {
+    const boards = await this.#boards(guildId, season);
+    return (side === undefined ? boards.overall : boards.sides.get(side))?.rank(userId);
+  }
+
+  /** Keeps a built season in step with records just written. Call it inside the guild's queue. */
+  recorded(guildId: string, season: number, records: readonly PlayerRecord[]): void {
+    const boards = this.#cache.get(cacheKey(guildId, season))?.boards;
+    if (!boards) return; // not built, or its build is queued behind this write and will read it
+    for (const record of records) place(boards, record);
+  }
+
+  /** Keeps built seasons in step with an opt-out change. Call it inside the guild's queue. */
+  async optedOut(guildId: string, userId: string, optOut: boolean): Promise<void> {
+    const built = [...this.#cache].filter(([key]) => key.startsWith(`${guildId}:`));
+    for (const [key, { boards }] of built) {
+      if (!boards) continue;
+      if (optOut) boards.optedOut.add(userId);
+      else boards.optedOut.delete(userId);
+      const season = Number(key.slice(guildId.length + 1));
+      const stored = await this.players.get(playerKey(guildId, season, userId));
+      if (stored) place(boards, stored.record);
+    }
+  }
+
+  #boards(guildId: string, season: number): Promise<SeasonBoards> {
+    const key = cacheKey(guildId, season);
+    const cached = this.#cache.get(key);
+    if (cached) {
+      // Most recently used last: the eviction below drops from the front.
+      this.#cache.delete(key);
+      this.#cache.set(key, cached);
+      return cached.building;
+    }
+    const entry: Cached = { building: this.queue.run(guildId, () => this.#build(guildId, season)) };
+    this.#cache.set(key, entry);
+    entry.building.then(
+      (boards) => {
+        entry.boards = boards;
+      },
+      () => {
+        if (this.#cache.get(key) === entry) this.#cache.delete(key);
+      },
+    );
+    for (const oldest of this.#cache.keys()) {
+      if (this.#cache.size <= this.maxSeasons) break;
+      this.#cache.delete(oldest);
+    }
+    return entry.building;
+  }
+
+  async #build(guildId: string, season: number): Promise<SeasonBoards> {
+    const optedOut = new Set((await this.optOuts.get(guildId))?.users ?? []);
+    const lists = new Map<string | undefined, Ranked[]>();
+    for await (const page of this.players.scan(seasonPrefix(guildId, season))) {
+      for (const [, { record }] of page) {
+        for (const [board, rating] of placements(record, optedOut.has(record.userId))) {
+          if (rating === undefined) continue;
+          const list = lists.get(board) ?? [];
+          if (list.length === 0) lists.set(board, list);
+          list.push({ userId: record.userId, rating });
+        }
+      }
+    }
+    const boards: SeasonBoards = { overall: new Ranking(), sides: new Map(), optedOut };
+    for (const [board, list] of lists) {
+      const ranking = board === undefined ? boards.overall : new Ranking();
+      ranking.load(list);
+      if (board !== undefined) boards.sides.set(board, ranking);
+    }
+    return boards;
+  }
+}
+
+const cacheKey = (guildId: string, season: number) => `${guildId}:${season}`;
+
+const place = (boards: SeasonBoards, record: PlayerRecord) => {
+  for (const [board, rating] of placements(record, boards.optedOut.has(record.userId))) {
+    let ranking = board === undefined ? boards.overall : boards.sides.get(board);
+    if (!ranking) {
+      if (rating === undefined) continue;
+      ranking = new Ranking();
+      if (board !== undefined) boards.sides.set(board, ranking);
+    }
+    if (rating === undefined) ranking.remove(record.userId);
+    else ranking.set(record.userId, rating);
+  }
+};

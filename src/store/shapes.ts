@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { MotionTally } from '../debate/motion-stats.js';
+import type { PlayerRecord } from '../debate/player-record.js';
+import type { SkillRating } from '../debate/ratings.js';
+import type { Codec } from './codec.js';
+import { debateSchema, loggedEventSchema } from './schemas/debate.js';
+import { motionTallySchema, playerRecordSchema, skillRatingSchema } from './schemas/player.js';
+import type { GuildConfig, Season, StoredDebate } from './types.js';
+
+/**
+ * Everything the store writes: the keyv namespaces, the key layout inside each, and the versioned
+ * shape of each value. Keys are built from Discord ids (digits) and debate ids.
+ *
+ * namespace  key                         value
+ * debates    <debateId>                  StoredDebate: state + event log + meta, one value
+ * indexes    channel:<channelId>         the debate active in a channel
+ *            live:<guildId>              the guild's live (unfinished) debates
+ * players    <guildId>:<season>:<userId> the player's record for that season
+ * histories  <guildId>:<userId>          sides argued in the guild, across seasons
+ * guilds     config:<guildId>            GuildConfig
+ *            seasons:<guildId>           the guild's seasons
+ *            motions:<guildId>           motion win tallies
+ *            optouts:<guildId>           members hidden from the leaderboard
+ */
+export const NAMESPACES = ['debates', 'indexes', 'players', 'histories', 'guilds'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+export const playerKey = (guildId: string, season: number, userId: string) =>
+  `${guildId}:${season}:${userId}`;
+export const seasonPrefix = (guildId: string, season: number) => `${guildId}:${season}:`;
+export const historyKey = (guildId: string, userId: string) => `${guildId}:${userId}`;
+
+/** Recently counted debate ids kept in a value so that counting the same debate again is a no-op. */
+export const COUNTED_KEPT = 50;
+
+export const debateCodec: Codec<StoredDebate> = {
+  name: 'debate',
+  version: 1,
+  schema: z.object({
+    state: debateSchema,
+    log: z.array(loggedEventSchema),
+    meta: z.object({ lobbyMessageId: z.string().optional() }),
+  }),
+  migrations: {},
+};
+
+export interface ChannelIndex {
+  readonly debateId: string;
+  readonly guildId: string;
+}
+export const channelIndexCodec: Codec<ChannelIndex> = {
+  name: 'channel index',
+  version: 1,
+  schema: z.object({ debateId: z.string(), guildId: z.string() }),
+  migrations: {},
+};
+
+export interface LiveIndex {
+  readonly debateIds: readonly string[];
+}
+export const liveIndexCodec: Codec<LiveIndex> = {
+  name: 'live debates index',
+  version: 1,
+  schema: z.object({ debateIds: z.array(z.string()) }),
+  migrations: {},
+};
+
+export interface StoredPlayer {
+  readonly record: PlayerRecord;
+  /** The rating before the last result folded in, so a repeated result can report the same change. */
+  readonly last?: { readonly debateId: string; readonly before: SkillRating };
+}
+export const playerCodec: Codec<StoredPlayer> = {
+  name: 'player',
+  version: 1,
+  schema: z.object({
+    record: playerRecordSchema,
+    last: z.object({ debateId: z.string(), before: skillRatingSchema }).optional(),
+  }),
+  migrations: {},
+};
+
+export interface SideHistory {
+  readonly sides: Readonly<Record<string, number>>;
+  readonly counted: readonly string[];
+}
+export const historyCodec: Codec<SideHistory> = {
+  name: 'side history',
+  version: 1,
+  schema: z.object({ sides: z.record(z.string(), z.number()), counted: z.array(z.string()) }),
+  migrations: {},
+};
+
+export const DEFAULT_CONFIG: GuildConfig = { debateChannels: [], lobbyMinutes: 15, leaderboard: true };
+export const configCodec: Codec<GuildConfig> = {
+  name: 'guild config',
+  version: 1,
+  schema: z.object({
+    defaultFormat: z.string().optional(),
+    judgeRoleId: z.string().optional(),
+    debateChannels: z.array(z.string()),
+    lobbyMinutes: z.number(),
+    leaderboard: z.boolean(),
+  }),
+  migrations: {},
+};
+
+export interface SeasonList {
+  readonly seasons: readonly Season[];
+}
+export const seasonsCodec: Codec<SeasonList> = {
+  name: 'seasons',
+  version: 1,
+  schema: z.object({
+    seasons: z.array(z.object({ number: z.number(), startedAt: z.number(), endedAt: z.number().optional() })),
+  }),
+  migrations: {},
+};
+
+export interface MotionTallies {
+  readonly tallies: Readonly<Record<string, MotionTally>>;
+  readonly counted: readonly string[];
+}
+export const motionsCodec: Codec<MotionTallies> = {
+  name: 'motion tallies',
+  version: 1,
+  schema: z.object({ tallies: z.record(z.string(), motionTallySchema), counted: z.array(z.string()) }),
+  migrations: {},
+};
+
+export interface OptOuts {
+  readonly users: readonly string[];
+}
+export const optOutsCodec: Codec<OptOuts> = {
+  name: 'opt-outs',
+  version: 1,
+  schema: z.object({ users: z.array(z.string()) }),
+  migrations: {},
+};

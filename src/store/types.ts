@@ -1,0 +1,130 @@
+/**
+ * The store's contract: typed repositories over keyv. The bot layer and the scheduler use only
+ * these interfaces; src/store/*.ts implements them on SQLite (embedded default) and Redis (shared).
+ */
+import type { MotionTally } from '../debate/motion-stats.js';
+import type { PlayerRecord, RatedChange } from '../debate/player-record.js';
+import type { LoggedEvent } from '../debate/replay.js';
+import type { Debate, Result, Timer } from '../debate/types.js';
+
+/** Raised for any failure of the store itself (unreachable, timed out, write refused). */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('storage is unavailable', { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** What the bot keeps about a debate besides the engine state: where its messages are. */
+export interface DebateMeta {
+  /** The lobby card's message, edited in place as players join. */
+  readonly lobbyMessageId?: string;
+}
+
+/** A debate as stored: state, the event log that produced it and the bot's meta, in one value. */
+export interface StoredDebate {
+  readonly state: Debate;
+  readonly log: readonly LoggedEvent[];
+  readonly meta: DebateMeta;
+}
+
+/** A live debate's pending timer, as the scheduler needs it. */
+export interface PendingTimer {
+  readonly debateId: string;
+  readonly guildId: string;
+  readonly timer: Timer;
+}
+
+export interface DebateRepository {
+  get(debateId: string): Promise<StoredDebate | undefined>;
+  /** The debate currently open in a channel (lobby to judging), if any. */
+  activeInChannel(channelId: string): Promise<string | undefined>;
+  /**
+   * Writes a debate's new state, with the event appended to its log, as one value; then keeps the
+   * derived indexes in step (the channel's active debate, the guild's live debates).
+   * Callers run it inside the guild's write queue.
+   */
+  save(debate: StoredDebate): Promise<void>;
+  /** Updates only the meta (e.g. the lobby message id). */
+  saveMeta(debateId: string, meta: DebateMeta): Promise<void>;
+  /** Pending timers of every live debate in these guilds, for the scheduler on start. */
+  pendingTimers(guildIds: Iterable<string>): Promise<PendingTimer[]>;
+}
+
+export interface LeaderboardEntry {
+  readonly userId: string;
+  readonly rank: number;
+  /** The displayed rating (1000 for a newcomer). */
+  readonly rating: number;
+  readonly record: PlayerRecord;
+}
+
+export interface LeaderboardPage {
+  readonly entries: readonly LeaderboardEntry[];
+  /** Ranked (non-provisional, not opted-out) players in all. */
+  readonly total: number;
+  readonly page: number;
+  readonly pages: number;
+}
+
+export interface PlayerRepository {
+  get(guildId: string, season: number, userId: string): Promise<PlayerRecord | undefined>;
+  /**
+   * Folds a rated result into its debaters' records and the leaderboard, and counts the sides they
+   * argued in the guild's lifetime history. Returns the rating changes for the result card.
+   */
+  recordResult(guildId: string, season: number, debate: Debate, result: Result): Promise<RatedChange[]>;
+  /** Ten a page (page counts from 1), best first, optionally for one side's rating. */
+  leaderboard(
+    guildId: string,
+    season: number,
+    options?: { side?: string; page?: number },
+  ): Promise<LeaderboardPage>;
+  /** The player's rank on that leaderboard, or undefined when provisional, opted out or unrated. */
+  rank(guildId: string, season: number, userId: string, side?: string): Promise<number | undefined>;
+  /** Debates this player has argued on each side in this guild, across seasons, for `auto` sides. */
+  sideHistory(guildId: string, userId: string): Promise<Record<string, number>>;
+  setOptOut(guildId: string, userId: string, optOut: boolean): Promise<void>;
+  isOptedOut(guildId: string, userId: string): Promise<boolean>;
+}
+
+export interface GuildConfig {
+  readonly defaultFormat?: string;
+  readonly judgeRoleId?: string;
+  /** Channels where debates may start; empty means anywhere. */
+  readonly debateChannels: readonly string[];
+  readonly lobbyMinutes: number;
+  readonly leaderboard: boolean;
+}
+
+export interface Season {
+  readonly number: number;
+  readonly startedAt: number;
+  readonly endedAt?: number;
+}
+
+export interface GuildRepository {
+  config(guildId: string): Promise<GuildConfig>;
+  saveConfig(guildId: string, config: GuildConfig): Promise<void>;
+  /** The current season (season 1 from the first use). */
+  currentSeason(guildId: string): Promise<Season>;
+  seasons(guildId: string): Promise<readonly Season[]>;
+  /** Ends the current season and starts the next; old seasons stay readable. */
+  newSeason(guildId: string, now: number): Promise<Season>;
+  motionTallies(guildId: string): Promise<Record<string, MotionTally>>;
+  /**
+   * Counts a decided debate for its motion. With `debateId`, counting the same debate again is a
+   * no-op, so a step retried after a failure does not count it twice.
+   */
+  recordMotionResult(guildId: string, motionId: string, winner: string, debateId?: string): Promise<void>;
+}
+
+export interface Store {
+  readonly debates: DebateRepository;
+  readonly players: PlayerRepository;
+  readonly guilds: GuildRepository;
+  /** Runs `task` after every earlier task of the same guild: one writer per guild, in order. */
+  inGuildQueue<T>(guildId: string, task: () => Promise<T>): Promise<T>;
+  /** Waits for queued writes, then closes every connection. */
+  close(): Promise<void>;
+}

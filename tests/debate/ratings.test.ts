@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  displayRating,
+  isProvisional,
+  newRating,
+  PROVISIONAL_DEBATES,
+  type RatedTeam,
+  rateDebate,
+  type SkillRating,
+} from '../../src/debate/ratings.js';
+
+const team = (side: string, ...players: [string, SkillRating][]): RatedTeam => ({
+  side,
+  players: players.map(([userId, rating]) => ({ userId, rating })),
+});
+const fresh = newRating();
+const get = (ratings: Map<string, SkillRating>, userId: string): SkillRating => {
+  const rating = ratings.get(userId);
+  if (!rating) throw new Error(`no rating for ${userId}`);
+  return rating;
+};
+
+describe('displayed rating', () => {
+  it('given a newcomer, then it is 1000', () => {
+    expect(displayRating(newRating())).toBe(1000);
+  });
+
+  it(`given fewer than ${PROVISIONAL_DEBATES} debates, then the player is provisional`, () => {
+    expect([0, 1, 2, 3, 10].map(isProvisional)).toEqual([true, true, true, false, false]);
+  });
+});
+
+describe('rateDebate', () => {
+  it('given a 1v1 win, then the winner moves up and the loser down, symmetrically in skill', () => {
+    const after = rateDebate([team('lecun', ['lee', fresh]), team('scaling', ['sam', fresh])], 'lecun');
+    const lee = get(after, 'lee');
+    const sam = get(after, 'sam');
+    expect(lee.mu).toBeGreaterThan(fresh.mu);
+    expect(sam.mu).toBeLessThan(fresh.mu);
+    expect(lee.mu - fresh.mu).toBeCloseTo(fresh.mu - sam.mu, 9);
+    expect(displayRating(lee)).toBeGreaterThan(1000);
+    expect(displayRating(sam)).toBeLessThan(1000);
+  });
+
+  it('given the scaling side wins, then it is scaling that moves up', () => {
+    const after = rateDebate([team('lecun', ['lee', fresh]), team('scaling', ['sam', fresh])], 'scaling');
+    expect(get(after, 'sam').mu).toBeGreaterThan(get(after, 'lee').mu);
+  });
+
+  it('given a draw between equals, then skill stays and uncertainty shrinks for both', () => {
+    const after = rateDebate([team('lecun', ['lee', fresh]), team('scaling', ['sam', fresh])], 'draw');
+    for (const userId of ['lee', 'sam']) {
+      expect(get(after, userId).mu).toBeCloseTo(fresh.mu, 9);
+      expect(get(after, userId).sigma).toBeLessThan(fresh.sigma);
+    }
+  });
+
+  it('given a draw against a stronger player, then the weaker one gains', () => {
+    const strong = { mu: 35, sigma: 4 };
+    const after = rateDebate([team('lecun', ['lee', fresh]), team('scaling', ['sam', strong])], 'draw');
+    expect(get(after, 'lee').mu).toBeGreaterThan(fresh.mu);
+    expect(get(after, 'sam').mu).toBeLessThan(strong.mu);
+  });
+
+  it('given a 2v2, then every player is rated and teammates move the same way', () => {
+    const after = rateDebate(
+      [team('lecun', ['lee', fresh], ['lou', fresh]), team('scaling', ['sam', fresh], ['sue', fresh])],
+      'scaling',
+    );
+    expect([...after.keys()].sort()).toEqual(['lee', 'lou', 'sam', 'sue']);
+    expect(get(after, 'lee')).toEqual(get(after, 'lou'));
+    expect(get(after, 'sam').mu).toBeGreaterThan(fresh.mu);
+    expect(get(after, 'sue').mu).toBeGreaterThan(fresh.mu);
+    expect(get(after, 'lee').mu).toBeLessThan(fresh.mu);
+  });
+});
