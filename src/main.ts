@@ -14,6 +14,7 @@ import { createClient } from './discord/client.js';
 import { createLogger } from './logger.js';
 import { createScheduler } from './scheduler/scheduler.js';
 import { openStore } from './store/open-store.js';
+import { StoreUnavailableError } from './store/types.js';
 
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);
@@ -34,7 +35,13 @@ process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejec
 const deck = await loadDeck(config.DATA_DIR).catch((error: unknown) =>
   error instanceof DataError ? fail(error.message) : Promise.reject(error),
 );
-const store = await openStore(config.STORE_URL, { logger });
+const store = await openStore(config.STORE_URL, { logger }).catch((error: unknown) =>
+  error instanceof StoreUnavailableError
+    ? fail(
+        `Steelman cannot open its store (STORE_URL, ${config.STORE_URL.kind}): ${error.message}. Is it running and reachable?`,
+      )
+    : Promise.reject(error),
+);
 const client = createClient(config.DISCORD_API_URL);
 const ctx: AppContext = {
   config,

@@ -68,7 +68,9 @@ export const turnTimer = (deck: Deck, state: Debate, key: string, now: number): 
   if (!fired) return unchanged(state);
   const following = timers[index + 1];
   if (fired.bell > 0 && following && now < state.turnEndsAt) {
-    const timer = { key: following.key, at: following.at };
+    // A bell applied late skips the bells that are already past, so they do not ring back to back.
+    const upcoming = timers.slice(index + 1).find((t) => t.at > now) ?? following;
+    const timer = { key: upcoming.key, at: upcoming.at };
     return ok(
       { ...state, timer },
       { type: 'announce', announcement: { kind: 'bell', turn: state.turn, secondsLeft: fired.bell } },

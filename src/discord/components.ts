@@ -36,8 +36,7 @@ const modal = (interaction: ComponentInteraction): ModalSubmitInteraction => {
 };
 const debateIsCurrent = async (ctx: AppContext, debateId: string, turn: number) => {
   const stored = await ctx.store.debates.get(debateId);
-  if (!stored || stored.state.phase !== 'speaking' || stored.state.turn !== turn)
-    throw new UserError(TEXT.expired);
+  if (stored?.state.phase !== 'speaking' || stored.state.turn !== turn) throw new UserError(TEXT.expired);
 };
 
 /** Every button and form of the bot, by the kind in its custom id. The id carries what each needs. */

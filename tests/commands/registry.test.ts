@@ -14,18 +14,41 @@ describe('the registered commands', () => {
   it('given PRODUCT.md’s command table, then every command and subcommand exists', () => {
     expect(registered.sort()).toEqual(
       [
-        '/debate start', '/debate join', '/debate leave', '/debate judge', '/debate begin', '/debate speak',
-        '/debate done', '/debate forfeit', '/debate status', '/debate cancel',
-        '/evidence hand', '/evidence draw', '/evidence search', '/evidence show',
-        '/motion list', '/motion show', '/motion random', '/motion stats',
-        '/leaderboard', '/stats', '/rubric', '/help', '/config view', '/config set', '/season new',
+        '/debate start',
+        '/debate join',
+        '/debate leave',
+        '/debate judge',
+        '/debate begin',
+        '/debate speak',
+        '/debate done',
+        '/debate forfeit',
+        '/debate status',
+        '/debate cancel',
+        '/evidence hand',
+        '/evidence draw',
+        '/evidence search',
+        '/evidence show',
+        '/motion list',
+        '/motion show',
+        '/motion random',
+        '/motion stats',
+        '/leaderboard',
+        '/stats',
+        '/rubric',
+        '/help',
+        '/config view',
+        '/config set',
+        '/season new',
       ].sort(),
     );
   });
 
   it('given the README, then its command list names exactly the registered commands', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## Commands'), readme.indexOf('### A debate, start to finish'));
+    const section = readme.slice(
+      readme.indexOf('## Commands'),
+      readme.indexOf('### A debate, start to finish'),
+    );
     const listed = new Set(
       [...section.matchAll(/`(\/[a-z]+)(?: ([a-z]+))?/g)].map(([, name, sub]) =>
         sub && registered.includes(`${name} ${sub}`) ? `${name} ${sub}` : `${name}`,

@@ -88,6 +88,15 @@ describe('bells', () => {
     expect(walk.state.turn).toBe(1);
   });
 
+  it('given the first bell applied after the second bell was due, then it rings once and the past bell is skipped', () => {
+    const walk = speaking({ formatId: 'belled', deck: deckWith(belled) });
+    const endsAt = walk.state.turnEndsAt ?? 0;
+    expect(announcements(walk.fire(endsAt - 20 * SECOND))).toEqual([
+      { kind: 'bell', turn: 0, secondsLeft: 60 },
+    ]);
+    expect(walk.state.timer).toEqual({ key: 'turn:0:end', at: endsAt });
+  });
+
   it('given a speech without bells, then its only timer is its end', () => {
     const walk = speaking({ formatId: 'flex' });
     expect(walk.state.timer).toEqual({ key: 'turn:0:end', at: walk.state.turnEndsAt });

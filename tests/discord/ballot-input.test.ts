@@ -6,14 +6,20 @@ import { testDeck } from '../fixtures/deck.js';
 const deck = testDeck();
 
 describe('ballot input', () => {
-  it.each(['4 3 5', '4,3,5', '4, 3, 5', '435', ' 4  3  5 '])('given scores typed as "%s", then they map to the judged criteria in order', (typed) => {
-    expect(parseScores(deck, typed, 'Alice')).toEqual({ argument: 4, evidence: 3, rebuttal: 5 });
-  });
+  it.each(['4 3 5', '4,3,5', '4, 3, 5', '435', ' 4  3  5 '])(
+    'given scores typed as "%s", then they map to the judged criteria in order',
+    (typed) => {
+      expect(parseScores(deck, typed, 'Alice')).toEqual({ argument: 4, evidence: 3, rebuttal: 5 });
+    },
+  );
 
-  it.each(['4 3', '4 3 5 2', '6 3 5', '0 3 5', 'four three five', ''])('given "%s", then it refuses, naming the debater and echoing the input', (typed) => {
-    expect(() => parseScores(deck, typed, 'Alice')).toThrow(UserError);
-    expect(() => parseScores(deck, typed, 'Alice')).toThrow(new RegExp(`For Alice.*you typed "${typed}"`));
-  });
+  it.each(['4 3', '4 3 5 2', '6 3 5', '0 3 5', 'four three five', ''])(
+    'given "%s", then it refuses, naming the debater and echoing the input',
+    (typed) => {
+      expect(() => parseScores(deck, typed, 'Alice')).toThrow(UserError);
+      expect(() => parseScores(deck, typed, 'Alice')).toThrow(new RegExp(`For Alice.*you typed "${typed}"`));
+    },
+  );
 
   it.each([
     ['lecun', 'lecun'],

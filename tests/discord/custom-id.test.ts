@@ -13,7 +13,10 @@ describe('custom id codec', () => {
   });
 
   it('given a leaderboard page button, then guild, season, side and page round-trip', () => {
-    expect(parseCustomId(customId('board', '99', 2, 'all', 5))).toEqual({ kind: 'board', args: ['99', 2, 'all', 5] });
+    expect(parseCustomId(customId('board', '99', 2, 'all', 5))).toEqual({
+      kind: 'board',
+      args: ['99', 2, 'all', 5],
+    });
   });
 
   it.each([

@@ -8,11 +8,17 @@ const base: GuildConfig = { debateChannels: [], lobbyMinutes: 15, leaderboard: t
 
 describe('/config set', () => {
   it('given a known format, then it becomes the default', () => {
-    expect(applySetting(deck, base, 'default-format', 'QUICK')).toEqual({ ok: true, config: { ...base, defaultFormat: 'quick' } });
+    expect(applySetting(deck, base, 'default-format', 'QUICK')).toEqual({
+      ok: true,
+      config: { ...base, defaultFormat: 'quick' },
+    });
   });
 
   it('given an unknown format, then it lists the formats', () => {
-    expect(applySetting(deck, base, 'default-format', 'bp')).toEqual({ ok: false, message: expect.stringContaining('quick, team, flex') });
+    expect(applySetting(deck, base, 'default-format', 'bp')).toEqual({
+      ok: false,
+      message: expect.stringContaining('quick, team, flex'),
+    });
   });
 
   it('given a role mention, then the judge role is its id; "none" clears it', () => {
@@ -23,8 +29,16 @@ describe('/config set', () => {
   });
 
   it('given channel mentions, then they become the debate channels, deduplicated; "any" clears them', () => {
-    const set = applySetting(deck, base, 'debate-channels', '<#111111111111111111> <#222222222222222222>, <#111111111111111111>');
-    expect(set).toEqual({ ok: true, config: { ...base, debateChannels: ['111111111111111111', '222222222222222222'] } });
+    const set = applySetting(
+      deck,
+      base,
+      'debate-channels',
+      '<#111111111111111111> <#222222222222222222>, <#111111111111111111>',
+    );
+    expect(set).toEqual({
+      ok: true,
+      config: { ...base, debateChannels: ['111111111111111111', '222222222222222222'] },
+    });
     expect(applySetting(deck, base, 'debate-channels', 'any')).toEqual({ ok: true, config: base });
   });
 
@@ -33,8 +47,14 @@ describe('/config set', () => {
   });
 
   it('given on/off, then the leaderboard switches', () => {
-    expect(applySetting(deck, base, 'leaderboard', 'off')).toEqual({ ok: true, config: { ...base, leaderboard: false } });
-    expect(applySetting(deck, { ...base, leaderboard: false }, 'leaderboard', 'ON')).toEqual({ ok: true, config: base });
+    expect(applySetting(deck, base, 'leaderboard', 'off')).toEqual({
+      ok: true,
+      config: { ...base, leaderboard: false },
+    });
+    expect(applySetting(deck, { ...base, leaderboard: false }, 'leaderboard', 'ON')).toEqual({
+      ok: true,
+      config: base,
+    });
     expect(applySetting(deck, base, 'leaderboard', 'maybe').ok).toBe(false);
   });
 });

@@ -80,7 +80,7 @@ export const ballotModal = (
       ),
       input(WINNER_FIELD, `Winner: ${deck.sides.map((s) => s.id).join(', ')} or draw`, TextInputStyle.Short, {
         max: 40,
-        placeholder: deck.sides.map((s) => s.id).join(' / ') + ' / draw',
+        placeholder: `${deck.sides.map((s) => s.id).join(' / ')} / draw`,
         ...(previous ? { value: previous.winner } : {}),
       }),
     ],
