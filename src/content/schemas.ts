@@ -70,7 +70,7 @@ export const speechSchema = z.strictObject({
   /** Which of the side's debaters speaks (1 or 2); in a 1v1 every speech is the side's only debater. */
   speaker: z.union([z.literal(1), z.literal(2)]).default(1),
   kind: z.enum(SPEECH_KINDS),
-  seconds: z.number().int().min(15).max(1800),
+  seconds: z.number().int().min(5).max(1800),
   /** Seconds before the end of the speech at which the bot rings a bell. */
   bells: z.array(z.number().int().positive()).max(4).default([]),
   /** Target length of a written speech in text mode, in words. */
@@ -84,7 +84,7 @@ export const formatSchema = z.strictObject({
   prepSeconds: z.number().int().min(0).max(3600),
   handSize: z.number().int().min(0).max(20),
   draws: z.number().int().min(0).max(10),
-  judgingSeconds: z.number().int().min(30).max(3600),
+  judgingSeconds: z.number().int().min(10).max(3600),
   speeches: z.array(speechSchema).min(2, 'at least one speech per side'),
 });
 export const formatsFileSchema = file({ formats: z.array(formatSchema).min(1, 'at least one format') });

@@ -1,0 +1,260 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  type DiscordDouble,
+  type DoubleGuild,
+  type DoubleMessage,
+  type DoubleUser,
+  startDiscordDouble,
+} from '../../src/testing/discord-double/index.js';
+
+/**
+ * The end-to-end world: the local Discord double, a guild of simulated members, and the real bot
+ * as its own process — the same command `npm start` runs (`tsx src/main.ts`), started with node
+ * directly so that kill -9 reaches the bot and not an npm wrapper.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const FAKE_TOKEN = 'fake-token-for-tests';
+const MANAGE_GUILD = 1n << 5n;
+
+export const MEMBERS = [
+  'alice',
+  'bob',
+  'carol',
+  'dave',
+  'erin',
+  'frank',
+  'gus',
+  'hana',
+  'judy',
+  'jim',
+  'sam',
+] as const;
+export type MemberName = (typeof MEMBERS)[number] | 'mod';
+
+export interface World {
+  readonly double: DiscordDouble;
+  readonly guild: DoubleGuild;
+  readonly dataDir: string;
+  readonly tempDir: string;
+  user(name: MemberName): DoubleUser;
+  channel(name: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * The shipped deck plus one format for tests that wait out a deadline: five-second speeches,
+ * no prep, a ten-second judging window.
+ */
+const writeTestDeck = async (dir: string) => {
+  await cp(path.join(ROOT, 'data'), dir, { recursive: true });
+  const file = path.join(dir, 'formats.json');
+  const formats = JSON.parse(await readFile(file, 'utf8')) as { formats: unknown[] };
+  const speech = (side: string, speaker = 1) => ({
+    side,
+    speaker,
+    kind: 'constructive',
+    seconds: 5,
+    bells: [2],
+    words: { min: 5, max: 300 },
+  });
+  formats.formats.push({
+    id: 'snap',
+    name: 'Snap (tests)',
+    description: 'Five-second speeches for tests that wait out a deadline.',
+    sizes: ['1v1'],
+    prepSeconds: 0,
+    handSize: 3,
+    draws: 1,
+    judgingSeconds: 10,
+    speeches: [speech('lecun'), speech('scaling')],
+  });
+  await writeFile(file, JSON.stringify(formats));
+};
+
+export const startWorld = async (options: { channels?: string[] } = {}): Promise<World> => {
+  const tempDir = await mkdtemp(path.join(tmpdir(), 'steelman-e2e-'));
+  const dataDir = path.join(tempDir, 'data');
+  await writeTestDeck(dataDir);
+  const double = await startDiscordDouble({ heartbeatIntervalMs: 5000 });
+  const guild = double.addGuild({
+    name: 'Debate Club',
+    channels: options.channels ?? ['general', 'debates', 'lounge'],
+    roles: [
+      { name: 'Moderators', permissions: MANAGE_GUILD },
+      { name: 'Judges', mentionable: true },
+    ],
+    members: [...MEMBERS, { username: 'mod', roles: ['Moderators'] }],
+  });
+  return {
+    double,
+    guild,
+    dataDir,
+    tempDir,
+    user: (name) => guild.member(name),
+    channel: (name) => guild.channel(name).id,
+    async close() {
+      await double.stop();
+      await rm(tempDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export interface BotOptions {
+  readonly storeUrl?: string;
+  readonly env?: Record<string, string>;
+}
+
+/** The bot process, with its log lines (JSON) kept for assertions. */
+export class Bot {
+  readonly logs: string[] = [];
+  private exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  private constructor(readonly child: ChildProcess) {
+    this.exited = once(child, 'exit').then(([code, signal]) => ({
+      code: code as number | null,
+      signal: signal as NodeJS.Signals | null,
+    }));
+    const collect = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) this.logs.push(line);
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+  }
+
+  static env(world: World, options: BotOptions = {}): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_APP_ID: world.double.applicationId,
+      DISCORD_API_URL: world.double.apiUrl,
+      STORE_URL: options.storeUrl ?? `sqlite://${path.join(world.tempDir, 'steelman.sqlite')}`,
+      DATA_DIR: world.dataDir,
+      LOG_LEVEL: 'info',
+      ...options.env,
+    };
+  }
+
+  /** Registers the commands with `commands:deploy`'s script, as a self-hoster would. */
+  static async deployCommands(world: World): Promise<string> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], {
+      cwd: ROOT,
+      env: Bot.env(world),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    const [code] = await once(child, 'exit');
+    if (code !== 0) throw new Error(`commands:deploy failed: ${out}`);
+    return out;
+  }
+
+  /** Starts `tsx src/main.ts` against the double and waits until its deadlines are armed. */
+  static async start(world: World, options: BotOptions = {}): Promise<Bot> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: Bot.env(world, options),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const bot = new Bot(child);
+    await bot.waitForLog(/"msg":"deadlines armed"/, 20_000);
+    return bot;
+  }
+
+  /** Waits for a log line matching `pattern` (bounded). */
+  async waitForLog(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const line = this.logs.find((l) => pattern.test(l));
+      if (line) return line;
+      if (this.child.exitCode !== null)
+        throw new Error(
+          `the bot exited (${this.child.exitCode}) before logging ${pattern}:\n${this.logs.join('\n')}`,
+        );
+      if (Date.now() > deadline)
+        throw new Error(`no log line matched ${pattern} within ${timeoutMs} ms:\n${this.logs.join('\n')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  get alive() {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Sends SIGTERM and resolves with the exit code and how long it took. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; ms: number }> {
+    const started = Date.now();
+    if (!this.alive) return { code: this.child.exitCode, ms: 0 };
+    this.child.kill(signal);
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('the bot did not exit within 10 s')), 10_000).unref(),
+    );
+    const { code } = await Promise.race([this.exited, timeout]);
+    return { code, ms: Date.now() - started };
+  }
+
+  /** kill -9: no chance to finish anything. */
+  async crash(): Promise<void> {
+    if (!this.alive) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
+  /** Error-level log lines (pino level 50+). */
+  errors(): string[] {
+    return this.logs.filter((l) => /"level":(50|60)/.test(l));
+  }
+}
+
+/** Helpers to read what a player sees. */
+export const embedText = (message: DoubleMessage): string =>
+  [
+    message.content,
+    ...message.embeds.flatMap((e) => [
+      String(e.title ?? ''),
+      String(e.description ?? ''),
+      ...((e.fields as { name: string; value: string }[] | undefined) ?? []).flatMap((f) => [
+        f.name,
+        f.value,
+      ]),
+      String((e.footer as { text?: string } | undefined)?.text ?? ''),
+    ]),
+  ].join('\n');
+
+export const buttonIds = (message: DoubleMessage): string[] =>
+  message.components.flatMap((row) =>
+    ((row.components as { custom_id?: string }[] | undefined) ?? []).map((c) => c.custom_id ?? ''),
+  );
+
+export const buttonId = (message: DoubleMessage, pattern: RegExp): string => {
+  const id = buttonIds(message).find((c) => pattern.test(c));
+  if (!id)
+    throw new Error(
+      `no button matching ${pattern} on message ${message.id}: ${buttonIds(message).join(', ')}`,
+    );
+  return id;
+};
+
+/** Polls `probe` until it returns a value (bounded); for states built from several messages. */
+export const eventually = async <T>(
+  probe: () => T | undefined,
+  timeoutMs = 5000,
+  what = 'a condition',
+): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
