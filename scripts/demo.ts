@@ -1,0 +1,118 @@
+/**
+ * `npm run demo`: Steelman in a minute, without a Discord account. Starts the local Discord double
+ * and the real bot on a temporary store, plays a scripted 1v1 debate between two simulated members,
+ * and prints the channel as it unfolds.
+ */
+import type { DoubleMessage, DoubleUser } from '../src/testing/discord-double/index.js';
+import { Bot, buttonId, embedText, eventually, startWorld } from '../tests/e2e/harness.js';
+
+const world = await startWorld({ channels: ['debates'] });
+const names = new Map(world.guild.members().map((m) => [m.id, m.username]));
+const plain = (text: string) =>
+  text
+    .replace(/<@&?(\d+)>/g, (_all, id: string) => `@${names.get(id) ?? 'someone'}`)
+    .replace(/<#(\d+)>/g, '#channel')
+    .replace(/<t:(\d+):[A-Za-z]>/g, (_all, unix: string) => {
+      const seconds = Math.round(Number(unix) - Date.now() / 1000);
+      return seconds > 0 ? `in ${seconds} s` : 'now';
+    })
+    .replace(/\*\*|__|_(?=\S)|(?<=\S)_/g, '');
+
+const show = (message: DoubleMessage, note = '') => {
+  const body = plain(embedText(message))
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  const buttons = message.components.flatMap((row) =>
+    ((row.components as { label?: string }[] | undefined) ?? []).map((c) => `[${c.label ?? '?'}]`),
+  );
+  process.stdout.write(
+    `\n${note ? `${note}\n` : ''}${body.map((l) => `  ${l}`).join('\n')}\n${buttons.length ? `  ${buttons.join(' ')}\n` : ''}`,
+  );
+};
+
+world.double.onMessage(({ kind, message }) => {
+  if (message.ephemeral || message.loading) return;
+  if (kind === 'create') show(message, '─'.repeat(72));
+  else if (kind === 'edit' || kind === 'update')
+    show(message, `${'─'.repeat(30)} (edited in place) ${'─'.repeat(23)}`);
+});
+
+const channel = world.channel('debates');
+const alice = world.user('alice');
+const bob = world.user('bob');
+process.stdout.write(
+  'Steelman demo: a local Discord double, the real bot, two simulated members (alice and bob).\n',
+);
+await Bot.deployCommands(world);
+const bot = await Bot.start(world);
+
+try {
+  process.stdout.write('\n> alice: /debate start motion:M01 format:quick\n');
+  const lobby = await (
+    await alice.slash(channel, 'debate', { subcommand: 'start', options: { motion: 'M01', format: 'quick' } })
+  ).response();
+  process.stdout.write(
+    '\n> alice clicks [Join World models]; bob clicks [Join Scaling]; alice clicks [Begin]\n',
+  );
+  await (await alice.click(lobby, buttonId(lobby, /:join:\d+:lecun$/))).reply();
+  await (await bob.click(lobby, buttonId(lobby, /:join:\d+:scaling$/))).reply();
+  await (await alice.click(lobby, buttonId(lobby, /:begin:/))).reply();
+  const begun = await world.double.waitForMessage(
+    channel,
+    (m) => m.content.includes('the debate has begun'),
+    5000,
+  );
+
+  const hand = async (user: DoubleUser) => {
+    const reply = await (await user.slash(channel, 'evidence', { subcommand: 'hand' })).response();
+    process.stdout.write(`\n> ${user.username}: /evidence hand (only ${user.username} sees this)\n`);
+    show(reply);
+    return [...embedText(reply).matchAll(/\[([LS]\d{2,4})\]\s*([^:\n]*)/g)].map((m) => ({
+      id: m[1] ?? '',
+      title: m[2] ?? '',
+    }));
+  };
+  const hands = new Map([
+    [alice.id, await hand(alice)],
+    [bob.id, await hand(bob)],
+  ]);
+  process.stdout.write('\n> both click [Ready]\n');
+  await (await alice.click(begun, buttonId(begun, /:ready:/))).reply();
+  await (await bob.click(begun, buttonId(begun, /:ready:/))).reply();
+
+  const cite = (user: DoubleUser, n: number) => {
+    const card = hands.get(user.id)?.[n];
+    return card ? `[${card.id}] (“${card.title.trim()}”)` : '';
+  };
+  const speeches = [
+    (u: DoubleUser) =>
+      `First, the motion is about reasoning, not fluency. A system that only predicts the next token has no model of the world to plan with; consider ${cite(u, 0)}. Second, text is a thin slice of reality: grounding needs perception; see ${cite(u, 1)}. Therefore next-token prediction is a dead end for machine reasoning.`,
+    (u: DoubleUser) =>
+      `My opponent says prediction cannot plan. However, capabilities keep appearing as models scale; consider ${cite(u, 0)}. Reasoning models already solve multi-step problems; see ${cite(u, 1)}. Because the trend is measurable, the burden is on the other side to show where it stops. Therefore the motion falls.`,
+    (u: DoubleUser) =>
+      `The other side points to benchmarks, but benchmarks are not a world model. Emergence on tests is not grounding, and reasoning models still hallucinate; remember ${cite(u, 2)}. In conclusion, scaling polishes the same architecture; it does not change what it is.`,
+    (u: DoubleUser) =>
+      `In conclusion: the opposition has a theory, JEPA, but we have results. Scaling laws have held for years; add ${cite(u, 2)}. For example, chain-of-thought already adds a slower, deliberate mode. Therefore scaling gets there.`,
+  ];
+  const turns = () => world.double.channelMessages(channel).filter((m) => m.content.startsWith('🎤'));
+  for (const [turn, script] of speeches.entries()) {
+    const announcement = await eventually(() => turns()[turn], 5000, `turn ${turn + 1}`);
+    const speaker = turn % 2 === 0 ? alice : bob;
+    process.stdout.write(`\n> ${speaker.username} clicks [Speak] and submits the speech form\n`);
+    const modal = await (await speaker.click(announcement, buttonId(announcement, /:speak:/))).modal();
+    await (await speaker.submitModal(modal, { speech: script(speaker) })).reply();
+  }
+  await world.double.waitForMessage(
+    channel,
+    (m) => m.embeds.some((e) => /win|draw|No decision/.test(String(e.title))),
+    5000,
+  );
+  process.stdout.write('\n> alice: /leaderboard\n');
+  await (await alice.slash(channel, 'leaderboard', {})).response();
+  process.stdout.write('\n> alice: /stats (only alice sees this)\n');
+  show(await (await alice.slash(channel, 'stats', {})).response());
+  process.stdout.write('\nThat was the whole debate. Try `npm test` for the full suite.\n');
+} finally {
+  await bot.stop();
+  await world.close();
+}
