@@ -36,32 +36,73 @@ export const parseStoreUrl = (value: string): StoreTarget | string => {
 const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetWhenEmpty, schema.optional());
 
-const envSchema = z.object({
-  DISCORD_TOKEN: z
-    .string({ error: 'missing: the bot token from the Discord developer portal (Bot tab)' })
-    .min(1, 'missing: the bot token from the Discord developer portal (Bot tab)')
-    .refine((token) => !/\s/.test(token), 'must not contain spaces'),
-  DISCORD_APP_ID: z.preprocess(
-    unsetWhenEmpty,
-    z.string({ error: 'missing: the application id (General Information tab)' }).pipe(snowflake),
-  ),
-  DISCORD_GUILD_ID: optional(snowflake),
-  STORE_URL: optional(z.string()).transform((value, ctx) => {
-    const target = parseStoreUrl(value ?? DEFAULT_STORE_URL);
-    if (typeof target === 'string') {
-      ctx.addIssue({ code: 'custom', message: target });
-      return z.NEVER;
-    }
-    return target;
-  }),
-  DATA_DIR: optional(z.string()).transform((value) => value ?? 'data'),
-  DISCORD_API_URL: optional(
-    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:8080/api' }),
-  ),
-  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).transform(
-    (value) => value ?? 'info',
-  ),
-});
+const envSchema = z
+  .object({
+    DISCORD_TOKEN: z
+      .string({ error: 'missing: the bot token from the Discord developer portal (Bot tab)' })
+      .min(1, 'missing: the bot token from the Discord developer portal (Bot tab)')
+      .refine((token) => !/\s/.test(token), 'must not contain spaces'),
+    DISCORD_APP_ID: z.preprocess(
+      unsetWhenEmpty,
+      z.string({ error: 'missing: the application id (General Information tab)' }).pipe(snowflake),
+    ),
+    DISCORD_GUILD_ID: optional(snowflake),
+    STORE_URL: optional(z.string()).transform((value, ctx) => {
+      const target = parseStoreUrl(value ?? DEFAULT_STORE_URL);
+      if (typeof target === 'string') {
+        ctx.addIssue({ code: 'custom', message: target });
+        return z.NEVER;
+      }
+      return target;
+    }),
+    DATA_DIR: optional(z.string()).transform((value) => value ?? 'data'),
+    DISCORD_API_URL: optional(
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:8080/api' }),
+    ),
+    LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).transform(
+      (value) => value ?? 'info',
+    ),
+    /** Run discord.js's ShardingManager: `auto` (Discord's recommendation) or a shard count. */
+    SHARDS: optional(
+      z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1024)], {
+        error: 'must be auto or a shard count, e.g. SHARDS=2',
+      }),
+    ),
+    /** Several machines: the shard ids this one runs, e.g. 0,1 (with SHARD_COUNT). */
+    SHARD_IDS: optional(
+      z
+        .string()
+        .regex(/^\d+(\s*,\s*\d+)*$/, 'must be shard ids separated by commas, e.g. 0,1')
+        .transform((value) => [...new Set(value.split(',').map((id) => Number(id.trim())))]),
+    ),
+    SHARD_COUNT: optional(z.coerce.number({ error: 'must be a number' }).int().min(1).max(1024)),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SHARD_IDS && env.SHARD_COUNT === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHARD_COUNT'],
+        message: 'needed with SHARD_IDS: the total number of shards across machines',
+      });
+    const outside = env.SHARD_IDS?.filter((id) => env.SHARD_COUNT !== undefined && id >= env.SHARD_COUNT);
+    if (outside && outside.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHARD_IDS'],
+        message: `shard ${outside.join(', ')} is not below SHARD_COUNT`,
+      });
+    const several =
+      env.SHARD_IDS !== undefined ||
+      env.SHARDS === 'auto' ||
+      (env.SHARDS ?? 1) > 1 ||
+      (env.SHARD_COUNT ?? 1) > 1;
+    if (several && env.STORE_URL.kind === 'sqlite')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STORE_URL'],
+        message: 'sharding runs several processes, which cannot share an SQLite file: use redis://HOST:PORT',
+      });
+  });
 
 export type Config = Readonly<z.infer<typeof envSchema>>;
 
@@ -77,9 +118,19 @@ export class ConfigError extends Error {
   }
 }
 
+/** Whether this process should start a ShardingManager rather than a client. */
+export const wantsShardingManager = (config: Config) =>
+  config.SHARDS !== undefined || config.SHARD_IDS !== undefined;
+
 /** Parses the environment once into a frozen, typed config. Values are never echoed in errors. */
+/** Inside a shard process, discord.js's ShardingManager sets SHARDS and SHARD_COUNT for the client itself. */
+export const isShardProcess = (env: NodeJS.ProcessEnv) => env.SHARDING_MANAGER === 'true';
+
 export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
-  const result = envSchema.safeParse(env);
+  const own = isShardProcess(env)
+    ? { ...env, SHARDS: undefined, SHARD_IDS: undefined, SHARD_COUNT: undefined }
+    : env;
+  const result = envSchema.safeParse(own);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => ({

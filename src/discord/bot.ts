@@ -2,17 +2,29 @@ import { type Client, Events } from 'discord.js';
 import type { AppContext } from '../context.js';
 import type { PendingTimer } from '../store/types.js';
 import type { Command } from './command.js';
-import { act, carryOut } from './debate-actions.js';
+import { act, carryOut, deliverOutbox } from './debate-actions.js';
 import { createRouter } from './router.js';
+import { UserError } from './user-error.js';
 
 /** A timer fired: apply it as an event (the engine ignores a stale one), then carry out its effects. */
 export const fireTimer = async (ctx: AppContext, client: Client, pending: PendingTimer) => {
-  const applied = await act(ctx, pending.guildId, pending.debateId, {
-    type: 'timer',
-    key: pending.timer.key,
-  });
-  await carryOut(ctx, client, applied);
+  try {
+    const applied = await act(ctx, pending.guildId, pending.debateId, {
+      type: 'timer',
+      key: pending.timer.key,
+    });
+    await carryOut(ctx, client, applied);
+  } catch (error) {
+    // A refused timer (its debate is gone) would be refused again: drop it rather than retry.
+    if (!(error instanceof UserError)) throw error;
+    ctx.logger.warn(
+      { debateId: pending.debateId, key: pending.timer.key, reason: error.message },
+      'timer dropped',
+    );
+  }
 };
+
+const ARM_RETRY_MS = 5000;
 
 /**
  * Wires the client to the router and the scheduler. Deadlines are armed for the guilds this
@@ -25,22 +37,29 @@ export const attachBot = (client: Client, ctx: AppContext, commands: ReadonlyMap
     if (!accepting) return;
     void route(interaction);
   });
-  const armGuilds = async (guildIds: string[]) => {
-    const timers = await ctx.store.debates.pendingTimers(guildIds);
-    for (const pending of timers) ctx.scheduler.arm(pending);
-    ctx.logger.info({ guilds: guildIds.length, timers: timers.length }, 'deadlines armed');
+  /** Reads the guilds' pending deadlines back from the store; while the store is down, tries again. */
+  const armGuilds = async (guildIds: string[]): Promise<void> => {
+    try {
+      const timers = await ctx.store.debates.pendingTimers(guildIds);
+      for (const pending of timers) ctx.scheduler.arm(pending);
+      for (const stored of await ctx.store.debates.withOutbox(guildIds))
+        await deliverOutbox(ctx, client, stored);
+      ctx.logger.info(
+        { shards: client.shard?.ids ?? [0], guilds: guildIds.length, timers: timers.length },
+        'deadlines armed',
+      );
+    } catch (err) {
+      if (!accepting) return;
+      ctx.logger.error({ err, retryInMs: ARM_RETRY_MS }, 'could not read the deadlines; trying again');
+      setTimeout(() => void armGuilds(guildIds), ARM_RETRY_MS).unref();
+    }
   };
   client.once(Events.ClientReady, (ready) => {
     ctx.logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'ready');
-    armGuilds([...ready.guilds.cache.keys()]).catch((err) =>
-      ctx.logger.error({ err }, 'could not arm deadlines'),
-    );
+    void armGuilds([...ready.guilds.cache.keys()]);
   });
   client.on(Events.GuildCreate, (guild) => {
-    if (!client.isReady()) return;
-    armGuilds([guild.id]).catch((err) =>
-      ctx.logger.error({ err, guildId: guild.id }, 'could not arm deadlines'),
-    );
+    if (client.isReady()) void armGuilds([guild.id]);
   });
   return {
     /** Stop taking interactions; queued writes still finish. */

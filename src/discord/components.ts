@@ -51,6 +51,7 @@ const handlers: Handlers = {
   hand: (i, [id], ctx) => showHand(ctx, i, id),
   ready: async (i, [id], ctx) => {
     const stored = await ctx.store.debates.get(id);
+    if (stored?.state.guildId !== i.guildId) throw new UserError(TEXT.expired);
     if (stored?.state.phase !== 'prep') throw new UserError('Prep is over: the speeches have begun.');
     await move(ctx, i, id, { type: 'done', actor: actorOf(i) }, () => TEXT.ready);
   },

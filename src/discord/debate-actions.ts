@@ -28,6 +28,8 @@ export const act = async (
   event: DebateEvent,
 ): Promise<Applied> => {
   const outcome = await applyDebateEvent(ctx.store, ctx.deck, guildId, debateId, event, ctx.clock.now());
+  // No such debate in this server: a forged button (or another server's) reads as expired.
+  if (!outcome.ok && outcome.refusal.code === 'unknownDebate') throw new UserError(TEXT.expired);
   if (!outcome.ok) throw new UserError(outcome.refusal.message);
   return { stored: outcome.stored, effects: outcome.transition.effects, changes: outcome.changes };
 };
@@ -47,7 +49,16 @@ export interface CarryOutOptions {
   readonly interaction?: RepliableInteraction;
   /** The interaction already updated the lobby card itself. */
   readonly lobbyUpdated?: boolean;
+  /** The outbox entries these effects deliver (default: the latest move's). */
+  readonly seqs?: readonly number[];
 }
+
+/** After a restart: posts the announcements a crash left unposted, with the debate as it stands now. */
+export const deliverOutbox = (ctx: AppContext, client: Client, stored: StoredDebate) => {
+  const outbox = stored.meta.outbox ?? [];
+  const effects: Effect[] = outbox.map((entry) => ({ type: 'announce', announcement: entry.announcement }));
+  return carryOut(ctx, client, { stored, effects, changes: [] }, { seqs: outbox.map((entry) => entry.seq) });
+};
 
 /**
  * Carries out a transition's effects after the state is safely stored: channel announcements,
@@ -102,9 +113,27 @@ export const carryOut = async (
     }
   }
 
+  // Posted (or given up on): the saved announcements of this move leave the outbox.
+  const seqs = [
+    ...new Set(
+      options.seqs ??
+        (applied.effects.some((e) => e.type === 'announce') ? [applied.stored.log.length - 1] : []),
+    ),
+  ];
+  if (seqs.length > 0)
+    await ctx.store.debates
+      .ackOutbox(state.id, seqs)
+      .catch((err: unknown) => log.warn({ err }, 'could not clear the outbox'));
+
   async function announce(announcement: Extract<Effect, { type: 'announce' }>['announcement']) {
     switch (announcement.kind) {
-      case 'lobby-opened':
+      case 'lobby-opened': {
+        // Normally the lobby card is the reply to /debate start; after a crash before that reply, post it now.
+        if (options.lobbyUpdated || meta.lobbyMessageId) return;
+        const posted = await send(lobbyView(ctx.deck, state));
+        await ctx.store.debates.saveMeta(state.id, { lobbyMessageId: posted.id });
+        return;
+      }
       case 'card-drawn':
         return;
       case 'lobby-changed':

@@ -23,9 +23,10 @@ import { transcriptMarkdown } from './views/transcript.js';
 
 type Repliable = RepliableInteraction;
 
-const load = async (ctx: AppContext, debateId: string) => {
+/** The debate a button or form names; one of another server (a forged id) has expired like a missing one. */
+const load = async (ctx: AppContext, debateId: string, interaction: Repliable) => {
   const stored = await ctx.store.debates.get(debateId);
-  if (!stored) throw new UserError(TEXT.expired);
+  if (!stored || stored.state.guildId !== interaction.guildId) throw new UserError(TEXT.expired);
   return stored;
 };
 
@@ -79,11 +80,7 @@ export const startDebate = async (
     withResponse: true,
   });
   const messageId = response.resource?.message?.id;
-  if (messageId)
-    await ctx.store.debates.saveMeta(applied.stored.state.id, {
-      ...applied.stored.meta,
-      lobbyMessageId: messageId,
-    });
+  if (messageId) await ctx.store.debates.saveMeta(applied.stored.state.id, { lobbyMessageId: messageId });
   await carryOut(ctx, interaction.client, applied, { interaction, lobbyUpdated: true });
 };
 
@@ -100,7 +97,12 @@ export const move = async (
 ) => {
   const guildId = guildIdOf(interaction);
   const applied = await act(ctx, guildId, debateId, event);
-  const onLobby = interaction.isButton() && interaction.message.id === applied.stored.meta.lobbyMessageId;
+  // The lobby card is the reply to /debate start (whose id is the debate's): a click that lands before
+  // its message id is saved in meta is still on the card, and must update it.
+  const onLobby =
+    interaction.isButton() &&
+    (interaction.message.id === applied.stored.meta.lobbyMessageId ||
+      interaction.message.interactionMetadata?.id === applied.stored.state.id);
   if (onLobby) await (interaction as ButtonInteraction).update(lobbyView(ctx.deck, applied.stored.state));
   else await respondPrivately(interaction, privateText(applied));
   await carryOut(ctx, interaction.client, applied, { interaction, lobbyUpdated: onLobby });
@@ -140,7 +142,7 @@ export const openSpeechForm = async (
   debateId: string,
   turn?: number,
 ) => {
-  const { state } = await load(ctx, debateId);
+  const { state } = await load(ctx, debateId, interaction);
   if (turn !== undefined && (state.phase !== 'speaking' || state.turn !== turn))
     throw new UserError(TEXT.expired);
   const slot = state.slots[state.turn];
@@ -159,7 +161,7 @@ export const submitSpeech = async (
 ) => {
   const text = interaction.fields.getTextInputValue(SPEECH_FIELD);
   try {
-    const { state } = await load(ctx, debateId);
+    const { state } = await load(ctx, debateId, interaction);
     if (state.turn !== turn || state.phase !== 'speaking')
       throw new UserError('That turn is over, so your speech was not posted.');
     await move(
@@ -181,7 +183,7 @@ export const submitSpeech = async (
 };
 
 export const openBallot = async (ctx: AppContext, interaction: ButtonInteraction, debateId: string) => {
-  const { state } = await load(ctx, debateId);
+  const { state } = await load(ctx, debateId, interaction);
   if (state.phase !== 'judging') throw new UserError(refusal('notJudging').message);
   if (!state.judges.includes(interaction.user.id)) throw new UserError(refusal('notJudge').message);
   const names = await displayNames(
@@ -196,7 +198,7 @@ export const submitBallot = async (
   interaction: ModalSubmitInteraction,
   debateId: string,
 ) => {
-  const { state } = await load(ctx, debateId);
+  const { state } = await load(ctx, debateId, interaction);
   const names = await displayNames(
     interaction.guild,
     state.debaters.map((d) => d.userId),
@@ -223,7 +225,7 @@ export const submitBallot = async (
 
 /** Your hand, privately: the cards dealt to you and the draws you have left. */
 export const showHand = async (ctx: AppContext, interaction: Repliable, debateId: string) => {
-  const { state } = await load(ctx, debateId);
+  const { state } = await load(ctx, debateId, interaction);
   const me = state.debaters.find((d) => d.userId === interaction.user.id);
   if (!me) throw new UserError(TEXT.notYourDebate);
   const hand = state.hands[me.userId];
@@ -233,7 +235,7 @@ export const showHand = async (ctx: AppContext, interaction: Repliable, debateId
 };
 
 export const sendTranscript = async (ctx: AppContext, interaction: Repliable, debateId: string) => {
-  const { state } = await load(ctx, debateId);
+  const { state } = await load(ctx, debateId, interaction);
   const people = [...state.debaters.map((d) => d.userId), ...state.judges, state.hostId];
   const names = await displayNames(interaction.guild, people);
   const markdown = transcriptMarkdown(ctx.deck, state, names);

@@ -88,10 +88,15 @@ export const applyDebateEvent = (
     if (result?.winner !== undefined)
       await store.guilds.recordMotionResult(guildId, state.motionId, result.winner, state.id);
 
+    const seq = before?.log.length ?? 0;
+    const announced = transition.effects.flatMap((effect) =>
+      effect.type === 'announce' ? [{ seq, announcement: effect.announcement }] : [],
+    );
+    const meta = before?.meta ?? {};
     const stored: StoredDebate = {
       state,
       log: [...(before?.log ?? []), { event, at: now }],
-      meta: before?.meta ?? {},
+      meta: announced.length > 0 ? { ...meta, outbox: [...(meta.outbox ?? []), ...announced] } : meta,
     };
     await store.debates.save(stored);
     return { ok: true, transition, stored, changes };

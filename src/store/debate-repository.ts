@@ -11,6 +11,9 @@ import {
 import type { DebateMeta, DebateRepository, PendingTimer, StoredDebate } from './types.js';
 
 const isLive = (state: Debate) => !FINISHED_PHASES.includes(state.phase);
+/** Kept in the guild's live index while it runs, or while it still has announcements to post. */
+const needsAttention = (debate: StoredDebate) =>
+  isLive(debate.state) || (debate.meta.outbox?.length ?? 0) > 0;
 
 /**
  * Debates and the two indexes derived from them.
@@ -77,6 +80,8 @@ export class KeyvDebateRepository implements DebateRepository {
         await this.#channels.set(state.channelId, { debateId: state.id, guildId: state.guildId });
         await this.#updateLive(state.guildId, (ids) => (ids.includes(state.id) ? ids : [...ids, state.id]));
       }
+      if (!live && needsAttention(debate))
+        await this.#updateLive(state.guildId, (ids) => (ids.includes(state.id) ? ids : [...ids, state.id]));
       await this.#debates.set(state.id, debate);
       if (live) {
         this.#indexed.add(state.id);
@@ -85,17 +90,45 @@ export class KeyvDebateRepository implements DebateRepository {
       this.#indexed.delete(state.id);
       const entry = await this.#channels.get(state.channelId);
       if (entry?.debateId === state.id) await this.#channels.delete(state.channelId);
-      await this.#updateLive(state.guildId, (ids) => ids.filter((id) => id !== state.id));
+      if (!needsAttention(debate))
+        await this.#updateLive(state.guildId, (ids) => ids.filter((id) => id !== state.id));
     });
   }
 
-  async saveMeta(debateId: string, meta: DebateMeta): Promise<void> {
+  async saveMeta(debateId: string, meta: Partial<DebateMeta>): Promise<void> {
     const found = await this.#debates.get(debateId);
     if (!found) return;
     await this.queue.run(found.state.guildId, async () => {
       const current = await this.#debates.get(debateId);
-      if (current) await this.#debates.set(debateId, { ...current, meta });
+      if (current) await this.#debates.set(debateId, { ...current, meta: { ...current.meta, ...meta } });
     });
+  }
+
+  async ackOutbox(debateId: string, seqs: readonly number[]): Promise<void> {
+    if (seqs.length === 0) return;
+    const found = await this.#debates.get(debateId);
+    if (!found) return;
+    await this.queue.run(found.state.guildId, async () => {
+      const current = await this.#debates.get(debateId);
+      if (!current?.meta.outbox) return;
+      const outbox = current.meta.outbox.filter((entry) => !seqs.includes(entry.seq));
+      const { outbox: _posted, ...rest } = current.meta;
+      const updated: StoredDebate = { ...current, meta: outbox.length > 0 ? { ...rest, outbox } : rest };
+      await this.#debates.set(debateId, updated);
+      if (!needsAttention(updated))
+        await this.#updateLive(current.state.guildId, (ids) => ids.filter((id) => id !== debateId));
+    });
+  }
+
+  async withOutbox(guildIds: Iterable<string>): Promise<StoredDebate[]> {
+    const perGuild = await Promise.all(
+      [...new Set(guildIds)].map(async (guildId) => {
+        const ids = (await this.#live.get(guildId))?.debateIds ?? [];
+        const debates = await this.#debates.getMany(ids);
+        return debates.filter((d): d is StoredDebate => d !== undefined && (d.meta.outbox?.length ?? 0) > 0);
+      }),
+    );
+    return perGuild.flat();
   }
 
   async pendingTimers(guildIds: Iterable<string>): Promise<PendingTimer[]> {
@@ -109,16 +142,17 @@ export class KeyvDebateRepository implements DebateRepository {
     const pending: PendingTimer[] = [];
     const stale: string[] = [];
     for (const [index, debateId] of ids.entries()) {
-      const state = debates[index]?.state;
-      if (!state || !isLive(state)) stale.push(debateId);
-      else if (state.timer) pending.push({ debateId, guildId, timer: state.timer });
+      const debate = debates[index];
+      const state = debate?.state;
+      if (!debate || !state || !needsAttention(debate)) stale.push(debateId);
+      else if (isLive(state) && state.timer) pending.push({ debateId, guildId, timer: state.timer });
     }
     if (stale.length > 0) {
       await this.queue.run(guildId, async () => {
         const recheck = await this.#debates.getMany(stale);
         const gone = stale.filter((_, index) => {
-          const state = recheck[index]?.state;
-          return !state || !isLive(state);
+          const debate = recheck[index];
+          return !debate || !needsAttention(debate);
         });
         await this.#updateLive(guildId, (current) => current.filter((id) => !gone.includes(id)));
       });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MotionTally } from '../debate/motion-stats.js';
 import type { PlayerRecord } from '../debate/player-record.js';
 import type { SkillRating } from '../debate/ratings.js';
+import type { Announcement } from '../debate/types.js';
 import type { Codec } from './codec.js';
 import { debateSchema, loggedEventSchema } from './schemas/debate.js';
 import { motionTallySchema, playerRecordSchema, skillRatingSchema } from './schemas/player.js';
@@ -39,7 +40,23 @@ export const debateCodec: Codec<StoredDebate> = {
   schema: z.object({
     state: debateSchema,
     log: z.array(loggedEventSchema),
-    meta: z.object({ lobbyMessageId: z.string().optional() }),
+    meta: z.object({
+      lobbyMessageId: z.string().optional(),
+      outbox: z
+        .array(
+          z.object({
+            seq: z.number().int().min(0),
+            // Announcements are engine values; checked for shape here, rendered by the bot.
+            announcement: z.custom<Announcement>(
+              (value) =>
+                typeof value === 'object' &&
+                value !== null &&
+                typeof (value as { kind?: unknown }).kind === 'string',
+            ),
+          }),
+        )
+        .optional(),
+    }),
   }),
   migrations: {},
 };

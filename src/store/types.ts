@@ -5,7 +5,7 @@
 import type { MotionTally } from '../debate/motion-stats.js';
 import type { PlayerRecord, RatedChange } from '../debate/player-record.js';
 import type { LoggedEvent } from '../debate/replay.js';
-import type { Debate, Result, Timer } from '../debate/types.js';
+import type { Announcement, Debate, Result, Timer } from '../debate/types.js';
 
 /** Raised for any failure of the store itself (unreachable, timed out, write refused). */
 export class StoreUnavailableError extends Error {
@@ -15,10 +15,22 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** An announcement stored with the state that caused it, until the bot has posted it. */
+export interface OutboxEntry {
+  /** The index in the event log of the event that produced it. */
+  readonly seq: number;
+  readonly announcement: Announcement;
+}
+
 /** What the bot keeps about a debate besides the engine state: where its messages are. */
 export interface DebateMeta {
   /** The lobby card's message, edited in place as players join. */
   readonly lobbyMessageId?: string;
+  /**
+   * Announcements saved with their state and not yet posted. A crash between saving a move and
+   * posting it leaves them here, and the next start posts them: no turn or result goes unannounced.
+   */
+  readonly outbox?: readonly OutboxEntry[];
 }
 
 /** A debate as stored: state, the event log that produced it and the bot's meta, in one value. */
@@ -45,8 +57,12 @@ export interface DebateRepository {
    * Callers run it inside the guild's write queue.
    */
   save(debate: StoredDebate): Promise<void>;
-  /** Updates only the meta (e.g. the lobby message id). */
-  saveMeta(debateId: string, meta: DebateMeta): Promise<void>;
+  /** Merges into the meta (e.g. the lobby message id), keeping the rest. */
+  saveMeta(debateId: string, meta: Partial<DebateMeta>): Promise<void>;
+  /** Drops the outbox entries that have been posted (by seq); a finished debate then leaves the live index. */
+  ackOutbox(debateId: string, seqs: readonly number[]): Promise<void>;
+  /** Debates of these guilds with announcements still to post (after a crash), for the bot on start. */
+  withOutbox(guildIds: Iterable<string>): Promise<StoredDebate[]>;
   /** Pending timers of every live debate in these guilds, for the scheduler on start. */
   pendingTimers(guildIds: Iterable<string>): Promise<PendingTimer[]>;
 }

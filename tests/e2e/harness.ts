@@ -37,7 +37,9 @@ export type MemberName = (typeof MEMBERS)[number] | 'mod';
 
 export interface World {
   readonly double: DiscordDouble;
+  /** The first guild; `guilds` has every one, in the order given. */
   readonly guild: DoubleGuild;
+  readonly guilds: readonly DoubleGuild[];
   readonly dataDir: string;
   readonly tempDir: string;
   user(name: MemberName): DoubleUser;
@@ -75,23 +77,35 @@ const writeTestDeck = async (dir: string) => {
   await writeFile(file, JSON.stringify(formats));
 };
 
-export const startWorld = async (options: { channels?: string[] } = {}): Promise<World> => {
+export interface WorldOptions {
+  readonly channels?: string[];
+  /** Several guilds, e.g. one per shard: `{ name: 'Club A', shard: [0, 2] }`. Default: one, 'Debate Club'. */
+  readonly guilds?: readonly { readonly name: string; readonly shard?: readonly [number, number] }[];
+}
+
+export const startWorld = async (options: WorldOptions = {}): Promise<World> => {
   const tempDir = await mkdtemp(path.join(tmpdir(), 'steelman-e2e-'));
   const dataDir = path.join(tempDir, 'data');
   await writeTestDeck(dataDir);
   const double = await startDiscordDouble({ heartbeatIntervalMs: 5000 });
-  const guild = double.addGuild({
-    name: 'Debate Club',
-    channels: options.channels ?? ['general', 'debates', 'lounge'],
-    roles: [
-      { name: 'Moderators', permissions: MANAGE_GUILD },
-      { name: 'Judges', mentionable: true },
-    ],
-    members: [...MEMBERS, { username: 'mod', roles: ['Moderators'] }],
-  });
+  const guilds = (options.guilds ?? [{ name: 'Debate Club' }]).map((spec) =>
+    double.addGuild({
+      name: spec.name,
+      ...(spec.shard ? { shard: spec.shard } : {}),
+      channels: options.channels ?? ['general', 'debates', 'lounge'],
+      roles: [
+        { name: 'Moderators', permissions: MANAGE_GUILD },
+        { name: 'Judges', mentionable: true },
+      ],
+      members: [...MEMBERS, { username: 'mod', roles: ['Moderators'] }],
+    }),
+  );
+  const [guild] = guilds;
+  if (!guild) throw new Error('a world needs a guild');
   return {
     double,
     guild,
+    guilds,
     dataDir,
     tempDir,
     user: (name) => guild.member(name),

@@ -26,13 +26,13 @@ describe.each(BACKENDS)('debate repository on %s', (backend) => {
     expect(await store.debates.get('unknown')).toBeUndefined();
   });
 
-  it('given saveMeta, then only the meta changes', async () => {
+  it('given saveMeta, then only the meta changes, merged into what was there', async () => {
     const store = await harness.open();
     const { stored } = await begun(store, 'd1');
     await store.debates.saveMeta('d1', { lobbyMessageId: '123456789012345678' });
     expect(await store.debates.get('d1')).toEqual({
       ...stored,
-      meta: { lobbyMessageId: '123456789012345678' },
+      meta: { ...stored.meta, lobbyMessageId: '123456789012345678' },
     });
     await store.debates.saveMeta('unknown', { lobbyMessageId: '1' });
     expect(await store.debates.get('unknown')).toBeUndefined();
@@ -84,12 +84,30 @@ describe.each(BACKENDS)('debate repository on %s', (backend) => {
     await step(store, 'live', openEvent('live', { channelId: 'c1' }), T0);
     await step(store, 'over', openEvent('over', { channelId: 'c2', hostId: 'host' }), T0);
     await step(store, 'over', { type: 'cancel', actor: actor('host') }, T0 + 1);
+    await store.debates.ackOutbox('over', [0, 1]);
     const planted = await raw(target);
     const live = planted.collection('indexes', 'live:', liveIndexCodec);
     await live.set(GUILD, { debateIds: ['live', 'over', 'ghost'] });
     const pending = await store.debates.pendingTimers([GUILD]);
     expect(pending.map((p) => p.debateId)).toEqual(['live']);
     expect(await live.get(GUILD)).toEqual({ debateIds: ['live'] });
+  });
+
+  it('given moves whose announcements were never posted (a crash), then withOutbox returns them until acked, even once finished', async () => {
+    const store = await harness.open();
+    await step(store, 'over', openEvent('over', { channelId: 'c2', hostId: 'host' }), T0);
+    await step(store, 'over', { type: 'cancel', actor: actor('host') }, T0 + 1);
+    const [pending] = await store.debates.withOutbox([GUILD]);
+    expect(pending?.meta.outbox?.map((entry) => [entry.seq, entry.announcement.kind])).toEqual([
+      [0, 'lobby-opened'],
+      [1, 'cancelled'],
+    ]);
+    expect(await store.debates.activeInChannel('c2')).toBeUndefined();
+    await store.debates.ackOutbox('over', [0]);
+    expect((await store.debates.withOutbox([GUILD]))[0]?.meta.outbox?.map((e) => e.seq)).toEqual([1]);
+    await store.debates.ackOutbox('over', [1]);
+    expect(await store.debates.withOutbox([GUILD])).toEqual([]);
+    expect((await store.debates.get('over'))?.meta).toEqual({});
   });
 
   it('given a value written by a newer release, then reading it fails with StoreUnavailableError', async () => {

@@ -1,0 +1,56 @@
+import { randomInt } from 'node:crypto';
+import { loadCommands } from '../commands/index.js';
+import { systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { loadDeck } from './content/load.js';
+import { DataError } from './content/problems.js';
+import { buildSearch } from './content/search.js';
+import type { AppContext } from './context.js';
+import { attachBot, fireTimer } from './discord/bot.js';
+import { createClient } from './discord/client.js';
+import type { Logger } from './logger.js';
+import { createScheduler } from './scheduler/scheduler.js';
+import { openStore } from './store/open-store.js';
+import { StoreUnavailableError } from './store/types.js';
+
+/** A start-up problem the operator must fix: printed as it is, without a stack trace. */
+export class StartError extends Error {}
+
+/**
+ * One bot process (or one shard of it): store -> deck -> client -> scheduler, then log in.
+ * Resolves with a `stop` that stops taking interactions, finishes queued writes and closes everything.
+ */
+export const runBot = async (config: Config, logger: Logger) => {
+  const deck = await loadDeck(config.DATA_DIR).catch((error: unknown) => {
+    throw error instanceof DataError ? new StartError(error.message) : error;
+  });
+  const store = await openStore(config.STORE_URL, { logger }).catch((error: unknown) => {
+    throw error instanceof StoreUnavailableError
+      ? new StartError(
+          `Steelman cannot open its store (STORE_URL, ${config.STORE_URL.kind}): ${error.message}. Is it running and reachable?`,
+        )
+      : error;
+  });
+  const client = createClient(config.DISCORD_API_URL);
+  const ctx: AppContext = {
+    config,
+    store,
+    deck,
+    search: buildSearch(deck),
+    clock: systemClock,
+    logger,
+    seed: () => randomInt(0, 2 ** 32),
+    scheduler: createScheduler({ fire: (pending) => fireTimer(ctx, client, pending), logger }),
+  };
+  const bot = attachBot(client, ctx, loadCommands());
+  await client.login(config.DISCORD_TOKEN);
+  return {
+    ctx,
+    async stop() {
+      bot.stopAccepting();
+      await ctx.scheduler.stop();
+      await store.close().catch((err: unknown) => logger.warn({ err }, 'store did not close cleanly'));
+      await client.destroy().catch(() => undefined);
+    },
+  };
+};
