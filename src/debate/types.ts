@@ -180,7 +180,6 @@ export type Announcement =
   | { readonly kind: 'bell'; readonly turn: number; readonly secondsLeft: number }
   | { readonly kind: 'turn-ended'; readonly turn: number }
   | { readonly kind: 'judging-opened'; readonly endsAt: number }
-  | { readonly kind: 'card-drawn'; readonly userId: string; readonly cardId: string }
   | { readonly kind: 'finished' }
   | { readonly kind: 'cancelled' };
 

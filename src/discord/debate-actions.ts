@@ -134,8 +134,6 @@ export const carryOut = async (
         await ctx.store.debates.saveMeta(state.id, { lobbyMessageId: posted.id });
         return;
       }
-      case 'card-drawn':
-        return;
       case 'lobby-changed':
         return editLobby();
       case 'cancelled':
