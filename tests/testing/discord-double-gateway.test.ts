@@ -161,6 +161,28 @@ describe('the Discord double gateway', () => {
       { heartbeatIntervalMs: 50 },
     ));
 
+  it('given a member posts a message, then a bot with GuildMessages but not MessageContent gets it blanked', async () => {
+    const double = await startDiscordDouble();
+    const client = new Client({ intents: ['Guilds', 'GuildMessages'], rest: { api: double.apiUrl } });
+    try {
+      const guild = double.addGuild({ name: 'Chat', members: ['alice'] });
+      const seen: string[] = [];
+      client.on('messageCreate', (message) => seen.push(`${message.author.username}:${message.content}`));
+      await client.login(TOKEN);
+      const alice = double.user('alice');
+      await alice.say(guild.channel('general').id, 'hello bot');
+      await alice.say(guild.channel('general').id, `<@${double.botUserId}> ping`);
+      await expect.poll(() => seen).toEqual(['alice:', `alice:<@${double.botUserId}> ping`]);
+      expect(double.channelMessages(guild.channel('general').id).map((m) => m.content)).toEqual([
+        'hello bot',
+        `<@${double.botUserId}> ping`,
+      ]);
+    } finally {
+      await client.destroy();
+      await double.stop();
+    }
+  });
+
   it('given a configured token, then a client with another token is refused', () =>
     withBot(
       async (_double, client) => {

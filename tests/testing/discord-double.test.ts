@@ -406,6 +406,34 @@ describe('the Discord double with a bare discord.js client', () => {
     expect(publicTexts).not.toContain('secret');
   });
 
+  it('given an onMessage listener, then it sees creates and edits as they happen', async () => {
+    const events: string[] = [];
+    const stop = double.onMessage(({ kind, message }) => events.push(`${kind}:${message.content}`));
+    const handle = await double.user('bob').slash(debates, 'debate', { subcommand: 'defer' });
+    await handle.response();
+    stop();
+    await (await double.user('bob').slash(debates, 'ping')).reply();
+    expect(events).toEqual(['create:', 'edit:done after defer']);
+  });
+
+  it('given messages that already match, then waitForMessage with `after` waits for a newer one', async () => {
+    const lounge = double.addChannel(guild.id, 'turns').id;
+    const channel = await client.channels.fetch(lounge);
+    if (!channel?.isSendable()) throw new Error('expected a sendable channel');
+    const first = await channel.send('turn 1');
+    expect((await double.waitForMessage(lounge, (m) => m.content.startsWith('turn'))).id).toBe(first.id);
+    const next = double.waitForMessage(lounge, (m) => m.content.startsWith('turn'), {
+      after: first.id,
+      timeoutMs: 1000,
+    });
+    const second = await channel.send('turn 2');
+    expect((await next).id).toBe(second.id);
+    const none = await double
+      .waitForMessage(lounge, (m) => m.content.startsWith('turn'), { after: second.id, timeoutMs: 30 })
+      .catch((e: unknown) => e);
+    expect(String(none)).toMatch(/after .* no message matched within 30 ms/);
+  });
+
   it('given an ephemeral reply, then only the invoking member sees it', async () => {
     const alice = double.user('alice');
     const handle = await alice.slash(debates, 'debate', {

@@ -18,7 +18,13 @@ import {
   putRole,
   type RoleSpec,
 } from './setup.js';
-import type { ChannelRecord, GatewayEventRecord, GuildRecord, RequestRecord } from './state.js';
+import type {
+  ChannelRecord,
+  GatewayEventRecord,
+  GuildRecord,
+  MessageEventKind,
+  RequestRecord,
+} from './state.js';
 import { DoubleState } from './state.js';
 import { type DoubleAttachment, type DoubleMessage, toDoubleAttachment, toDoubleMessage } from './views.js';
 import { DoubleTimeoutError } from './wait.js';
@@ -56,6 +62,17 @@ export interface DiscordDoubleOptions {
   readonly replayBufferSize?: number;
   /** Largest accepted request body. Default 25 MiB. */
   readonly maxBodyBytes?: number;
+}
+
+export interface WaitForMessageOptions {
+  readonly timeoutMs?: number;
+  /** Only consider messages created after this one (an id or a message snapshot). */
+  readonly after?: string | { readonly id: string };
+}
+
+export interface DoubleMessageEvent {
+  readonly kind: MessageEventKind;
+  readonly message: DoubleMessage;
 }
 
 /** A channel as tests see it. */
@@ -393,29 +410,51 @@ export class DiscordDouble {
   }
 
   /**
-   * Resolves with the first public message in the channel (current state, in order) that matches,
-   * checking now and on every change; rejects after `timeoutMs` listing what the channel holds.
+   * Resolves with the first public message in the channel (current state, in channel order) that
+   * matches, checking now and on every change; rejects after the timeout listing what the channel
+   * holds. Messages that already exist count: to wait for a message posted after a known one, pass
+   * `{ after: message }` (only messages created after it are considered).
+   * The third argument is the timeout in ms, or `{ timeoutMs?, after? }`.
    */
   waitForMessage(
     channelId: string,
     predicate: (message: DoubleMessage) => boolean = () => true,
-    timeoutMs = this.ctx.timeoutMs,
+    options: number | WaitForMessageOptions = {},
   ): Promise<DoubleMessage> {
+    const { timeoutMs = this.ctx.timeoutMs, after } =
+      typeof options === 'number' ? { timeoutMs: options } : options;
+    const afterSequence = this.sequenceOf(after);
+    const candidates = () =>
+      this.state
+        .allChannelMessages(channelId)
+        .filter((m) => !m.deleted && !m.ephemeral && m.sequence > afterSequence)
+        .map(toDoubleMessage);
     return this.state.notifier.waitFor(
       [`channel:${channelId}`],
-      () => this.channelMessages(channelId).find(predicate),
+      () => candidates().find(predicate),
       timeoutMs,
       () => {
         const channel = this.state.channels.get(channelId);
         const name = channel ? `#${channel.name ?? channel.id}` : `unknown channel ${channelId}`;
-        const messages = this.channelMessages(channelId);
+        const messages = candidates();
         return (
-          `waitForMessage(${name}): no message matched within ${timeoutMs} ms. ` +
-          `The channel holds ${messages.length} public message(s)${messages.length > 0 ? ':\n' : '.'}` +
+          `waitForMessage(${name}${after === undefined ? '' : `, after ${typeof after === 'string' ? after : after.id}`}): ` +
+          `no message matched within ${timeoutMs} ms. ` +
+          `The channel holds ${messages.length} public message(s)${after === undefined ? '' : ' after that one'}` +
+          `${messages.length > 0 ? ':\n' : '.'}` +
           messages.slice(-10).map(describeMessage).join('\n')
         );
       },
     );
+  }
+
+  /** The creation sequence of a message (0 when none is given), for `after` filters. */
+  private sequenceOf(after: string | { readonly id: string } | undefined): number {
+    if (after === undefined) return 0;
+    const id = typeof after === 'string' ? after : after.id;
+    const message = this.state.messages.get(id);
+    if (!message) throw new Error(`waitForMessage: unknown message ${id} in "after"`);
+    return message.sequence;
   }
 
   /** Like waitForMessage, over `privateMessagesFor(user)`. */
@@ -438,6 +477,15 @@ export class DiscordDouble {
         );
       },
     );
+  }
+
+  /**
+   * Calls `listener` whenever a message is created, edited, deleted or otherwise updated (pins,
+   * reactions, threads), with a snapshot; ephemeral and DM messages included (check `ephemeral`,
+   * `visibleTo`). For printing a live transcript, e.g. in a demo. Returns an unsubscribe function.
+   */
+  onMessage(listener: (event: DoubleMessageEvent) => void): () => void {
+    return this.state.onMessage((kind, message) => listener({ kind, message: toDoubleMessage(message) }));
   }
 
   /** The attachments of a message, with their bytes. */

@@ -18,7 +18,9 @@ export {
   type DiscordDoubleOptions,
   type DoubleChannel,
   DoubleGuild,
+  type DoubleMessageEvent,
   startDiscordDouble,
+  type WaitForMessageOptions,
 } from './double.js';
 export { type AutocompleteInput, type ChannelRef, DoubleUser, type MessageRef } from './driver.js';
 export {
@@ -42,6 +44,6 @@ export type {
   RoleSpec,
 } from './setup.js';
 export { shardForGuild, snowflakeForShard, snowflakeTime } from './snowflake.js';
-export type { GatewayEventRecord, RequestRecord, UploadedFileInfo } from './state.js';
+export type { GatewayEventRecord, MessageEventKind, RequestRecord, UploadedFileInfo } from './state.js';
 export type { DoubleAttachment, DoubleMessage } from './views.js';
 export { DoubleTimeoutError } from './wait.js';

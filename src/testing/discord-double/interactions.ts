@@ -370,7 +370,7 @@ export const deleteWebhookMessage = (
 ): void => {
   const message = webhookMessage(ctx, interaction, messageId);
   message.deleted = true;
-  ctx.state.messageChanged(message);
+  ctx.state.messageChanged(message, 'delete');
   ctx.state.notifier.notify(`interaction:${interaction.id}`);
   emitMessageDelete(ctx, message);
 };

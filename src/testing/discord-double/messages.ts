@@ -381,6 +381,6 @@ export const editMessage = (
   message.mentionEveryone = mentions.everyone;
   // Filling in a deferred response is its first appearance, not an edit.
   message.editedAt = wasLoading && message.revisions.length === 1 ? null : Date.now();
-  ctx.state.messageChanged(message);
+  ctx.state.messageChanged(message, 'edit');
   return message;
 };

@@ -251,6 +251,8 @@ export interface GatewayEventRecord {
   readonly at: number;
 }
 
+export type MessageEventKind = 'create' | 'edit' | 'delete' | 'update';
+
 export const memberKey = (guildId: string, userId: string) => `${guildId}:${userId}`;
 
 export class DoubleState {
@@ -311,7 +313,7 @@ export class DoubleState {
         channel.thread.totalMessageSent++;
       }
     }
-    this.messageChanged(message);
+    this.messageChanged(message, 'create');
   }
 
   /** Every message stored for a channel, in creation order, including ephemeral and deleted ones. */
@@ -323,7 +325,22 @@ export class DoubleState {
     });
   }
 
-  messageChanged(message: MessageRecord): void {
+  private readonly messageListeners = new Set<(kind: MessageEventKind, message: MessageRecord) => void>();
+
+  /** Calls `listener` after every message create, edit, delete or other update (pins, reactions, threads). */
+  onMessage(listener: (kind: MessageEventKind, message: MessageRecord) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  messageChanged(message: MessageRecord, kind: MessageEventKind = 'update'): void {
+    for (const listener of [...this.messageListeners]) {
+      try {
+        listener(kind, message);
+      } catch (error) {
+        console.error('[discord-double] an onMessage listener threw:', error);
+      }
+    }
     const topics = [`channel:${message.channelId}`, 'messages'];
     if (message.visibleTo) topics.push(`user:${message.visibleTo}`);
     const channel = this.channels.get(message.channelId);
