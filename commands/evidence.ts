@@ -12,6 +12,7 @@ import { TEXT } from '../src/discord/text.js';
 import { UserError } from '../src/discord/user-error.js';
 import { cardView, searchView } from '../src/discord/views/cards.js';
 import { truncate } from '../src/discord/views/format.js';
+import { respondWithSides, sideIdOf, sideOption } from './options.js';
 
 const draw = async (interaction: ChatInputCommandInteraction, ctx: AppContext) => {
   const { state } = await debateInChannel(ctx, interaction);
@@ -49,15 +50,7 @@ export default {
             required: true,
             max_length: 100,
           },
-          {
-            type: Option.String,
-            name: 'side',
-            description: 'Only one side’s cards',
-            choices: [
-              { name: 'LeCun (world models)', value: 'lecun' },
-              { name: 'Scaling', value: 'scaling' },
-            ],
-          },
+          sideOption('Only one side’s cards'),
         ],
       },
       {
@@ -86,7 +79,10 @@ export default {
         return draw(interaction, ctx);
       case 'search': {
         const query = interaction.options.getString('query', true);
-        const side = interaction.options.getString('side') ?? undefined;
+        const typedSide = interaction.options.getString('side');
+        const side = sideIdOf(ctx, typedSide);
+        if (typedSide !== null && !side)
+          throw new UserError(TEXT.unknownSide(typedSide, ctx.deck.sides.map((s) => s.id).join(', ')));
         await respondPrivately(
           interaction,
           searchView(ctx.deck, query, ctx.search.cards(query, { side, limit: 10 })),
@@ -103,6 +99,8 @@ export default {
     }
   },
   async autocomplete(interaction, ctx) {
+    if (interaction.options.getFocused(true).name === 'side')
+      return respondWithSides(interaction, ctx, false);
     const cards = ctx.search.cards(interaction.options.getFocused(), { limit: 25 });
     await interaction.respond(
       cards.map((c) => ({ name: truncate(`${c.id} · ${c.title}`, 100), value: c.id })),

@@ -4,6 +4,7 @@ import { guildIdOf, respondPrivately } from '../src/discord/respond.js';
 import { TEXT } from '../src/discord/text.js';
 import { UserError } from '../src/discord/user-error.js';
 import { leaderboardView } from '../src/discord/views/standings.js';
+import { respondWithSides, sideIdOf, sideOption } from './options.js';
 
 export default {
   data: {
@@ -11,15 +12,7 @@ export default {
     description: 'The server’s ranking, ten a page',
     contexts: [InteractionContextType.Guild],
     options: [
-      {
-        type: Option.String,
-        name: 'side',
-        description: 'Best advocates of one side',
-        choices: [
-          { name: 'LeCun (world models)', value: 'lecun' },
-          { name: 'Scaling', value: 'scaling' },
-        ],
-      },
+      sideOption('Best advocates of one side'),
       {
         type: Option.Integer,
         name: 'season',
@@ -46,9 +39,13 @@ export default {
     if (!config.leaderboard) throw new UserError(TEXT.leaderboardOff);
     const season =
       interaction.options.getInteger('season') ?? (await ctx.store.guilds.currentSeason(guildId)).number;
-    const side = interaction.options.getString('side') ?? undefined;
+    const typedSide = interaction.options.getString('side');
+    const side = sideIdOf(ctx, typedSide);
+    if (typedSide !== null && !side)
+      throw new UserError(TEXT.unknownSide(typedSide, ctx.deck.sides.map((s) => s.id).join(', ')));
     const page = interaction.options.getInteger('page') ?? 1;
     const board = await ctx.store.players.leaderboard(guildId, season, { side, page });
     await interaction.reply(leaderboardView(ctx.deck, board, { guildId, season, side }));
   },
+  autocomplete: (interaction, ctx) => respondWithSides(interaction, ctx, false),
 } satisfies Command;

@@ -1,10 +1,15 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import type { AppContext } from '../../src/context.js';
 import { truncate } from '../../src/discord/views/format.js';
+import { respondWithSides } from '../options.js';
 
-/** Motion and format choices for /debate start, from the deck's search index. */
-export const autocompleteStart = async (interaction: AutocompleteInteraction, ctx: AppContext) => {
+/** Motion and format choices for /debate start, and sides for /debate join, from the deck. */
+export const autocompleteDebate = async (interaction: AutocompleteInteraction, ctx: AppContext) => {
   const focused = interaction.options.getFocused(true);
+  if (focused.name === 'side') {
+    await respondWithSides(interaction, ctx, true);
+    return;
+  }
   if (focused.name === 'motion') {
     const motions = ctx.search.motions(focused.value, 25);
     await interaction.respond(

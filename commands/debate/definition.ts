@@ -1,9 +1,9 @@
 import {
-  type APIApplicationCommandBasicOption,
   InteractionContextType,
   ApplicationCommandOptionType as Option,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { sideOption } from '../options.js';
 
 /** The subcommands, named once: the handler table must cover exactly these. */
 export const DEBATE_SUBCOMMANDS = [
@@ -20,17 +20,7 @@ export const DEBATE_SUBCOMMANDS = [
 ] as const;
 export type DebateSubcommand = (typeof DEBATE_SUBCOMMANDS)[number];
 
-const sideOption = {
-  type: Option.String,
-  name: 'side',
-  description: 'lecun, scaling, or auto (the side you have argued less often)',
-  required: false,
-  choices: [
-    { name: 'LeCun (world models)', value: 'lecun' },
-    { name: 'Scaling', value: 'scaling' },
-    { name: 'Auto (balance my sides)', value: 'auto' },
-  ],
-} satisfies APIApplicationCommandBasicOption;
+const side = sideOption('Your side, or auto: the side you have argued less often here');
 
 const plain = (name: DebateSubcommand, description: string) => ({
   type: Option.Subcommand as const,
@@ -84,7 +74,7 @@ export const debateDefinition = {
       type: Option.Subcommand,
       name: 'join' satisfies DebateSubcommand,
       description: 'Join the debate as a debater',
-      options: [sideOption],
+      options: [side],
     },
     plain('leave', 'Leave the lobby (once begun, use forfeit)'),
     plain('judge', 'Join the debate as a judge'),

@@ -1,7 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { AppContext } from '../../src/context.js';
 import type { Command } from '../../src/discord/command.js';
-import { autocompleteStart } from './autocomplete.js';
+import { autocompleteDebate } from './autocomplete.js';
 import { DEBATE_SUBCOMMANDS, type DebateSubcommand, debateDefinition } from './definition.js';
 import { begin, cancel, done, forfeit, join, judge, leave, speak, status } from './moves.js';
 import { start } from './start.js';
@@ -31,5 +31,5 @@ export default {
     if (!handler) throw new Error(`unknown /debate subcommand ${sub}`);
     await handler(interaction, ctx);
   },
-  autocomplete: autocompleteStart,
+  autocomplete: autocompleteDebate,
 } satisfies Command;

@@ -7,6 +7,7 @@ export const TEXT = {
   noDebateHere: 'There is no debate in this channel. Start one with /debate start.',
   channelNotAllowed: (channels: string) => `Debates in this server run in ${channels}.`,
   managerOnly: 'You need the Manage Server permission for this.',
+  unknownSide: (side: string, sides: string) => `There is no side "${side}": choose ${sides}.`,
   unknownCard: (id: string) => `There is no card "${id}". Try /evidence search.`,
   unknownMotion: (id: string) => `There is no motion "${id}". Try /motion list.`,
   unknownFormat: (id: string, formats: string) => `There is no format "${id}". Formats: ${formats}.`,

@@ -32,7 +32,7 @@ export const begunView = (deck: Deck, state: Debate, prepEndsAt: number): View =
         `${i + 1}. ${sideLabel(deck, slot.side)} · ${mention(slot.userId)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)})`,
     )
     .join('\n');
-  const prep = prepEndsAt > (state.turnStartedAt ?? 0) && state.phase === 'prep';
+  const prep = state.phase === 'prep';
   return {
     content: `${state.debaters.map((d) => mention(d.userId)).join(' ')} the debate has begun.`,
     embeds: [
