@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import {
+  CallbackType,
+  type DoubleMessage,
+  type DoubleUser,
+  type InteractionHandle,
+  type ModalHandle,
+} from '../../src/testing/discord-double/index.js';
+import { buttonId, buttonIds, embedText, eventually, type World } from './harness.js';
+
+/**
+ * Steps of a debate as players take them, shared by the e2e flow tests: one `Table` per debate,
+ * scoped to the messages posted after its lobby card, so several debates can share a channel.
+ */
+export type Side = 'lecun' | 'scaling';
+
+/** The bot's answer to an interaction, which must be private (ephemeral, seen by the actor only). */
+export const privately = async (handle: InteractionHandle | Promise<InteractionHandle>) => {
+  const reply = await (await handle).response();
+  expect(reply.ephemeral, `expected a private reply, got: ${embedText(reply)}`).toBe(true);
+  return reply;
+};
+
+/** A speech long enough for the automatic rubric, citing `card` when given. */
+export const speechText = (label: string, card?: string) =>
+  `First, ${label}: next-token prediction has no world model${card ? ` [${card}]` : ''}. ` +
+  'Second, because planning needs a model of consequences, a predictor of text cannot plan; therefore it cannot reason. ' +
+  'My opponent said scaling fixes this, however scaling has not produced reliable planning. '.repeat(2) +
+  `In conclusion, the evidence favours my side (${label}).`;
+
+export interface OpenOptions {
+  motion?: string;
+  format?: string;
+  mode?: 'text' | 'live';
+  size?: '1v1' | '2v2';
+}
+
+export class Table {
+  private constructor(
+    readonly world: World,
+    readonly channel: string,
+    readonly host: DoubleUser,
+    /** The lobby card as first posted. */
+    readonly card: DoubleMessage,
+  ) {}
+
+  /** `/debate start` by `host` in `channelName`; the lobby card is the public reply. */
+  static async open(world: World, host: DoubleUser, channelName: string, options: OpenOptions = {}) {
+    const channel = world.channel(channelName);
+    const handle = await host.slash(channel, 'debate', { subcommand: 'start', options: { ...options } });
+    const card = await handle.response();
+    expect(card.ephemeral).toBe(false);
+    expect(buttonIds(card).some((id) => id.includes(':join:'))).toBe(true);
+    return new Table(world, channel, host, card);
+  }
+
+  get debateId(): string {
+    const id = /^s1:join:(\d+):/.exec(buttonId(this.card, /:join:/))?.[1];
+    if (!id) throw new Error('no debate id on the lobby card');
+    return id;
+  }
+
+  /** The lobby card as it is now. */
+  lobby(): DoubleMessage {
+    const now = this.world.double.message(this.card.id);
+    if (!now) throw new Error('the lobby card is gone');
+    return now;
+  }
+
+  /** The channel's public messages since the lobby card. */
+  messages(): DoubleMessage[] {
+    const all = this.world.double.channelMessages(this.channel);
+    return all.slice(all.findIndex((m) => m.id === this.card.id) + 1);
+  }
+
+  /** Waits (bounded) for the first message since the lobby that matches. */
+  waitFor(predicate: (m: DoubleMessage) => boolean, what: string, timeoutMs = 5000): Promise<DoubleMessage> {
+    return eventually(() => this.messages().find(predicate), timeoutMs, what);
+  }
+
+  /** The users seated on each side, read from the lobby card's side fields. */
+  seated(): Record<Side, string[]> {
+    const fields = (this.lobby().embeds[0]?.fields ?? []) as { name: string; value: string }[];
+    const side = (pattern: RegExp) => {
+      const field = fields.find((f) => pattern.test(f.name));
+      return [...(field?.value.matchAll(/<@(\d+)>/g) ?? [])].map((m) => m[1] as string);
+    };
+    return { lecun: side(/LeCun/), scaling: side(/Scaling/) };
+  }
+
+  /** Presses a lobby join button; the bot answers on the card itself or privately. */
+  join(user: DoubleUser, side: Side | 'auto'): Promise<InteractionHandle> {
+    return user.click(this.lobby(), buttonId(this.lobby(), new RegExp(`:join:\\d+:${side}$`)));
+  }
+
+  /** Joins and checks the card was updated in place to show the user. */
+  async seat(user: DoubleUser, side: Side) {
+    const handle = await this.join(user, side);
+    const answer = await handle.reply();
+    expect(answer.type, `${user.username} should be seated (the card updated in place)`).toBe(
+      CallbackType.UpdateMessage,
+    );
+    expect(this.seated()[side]).toContain(user.id);
+  }
+
+  /** The host presses Begin; resolves with the "the debate has begun" message. */
+  async begin(by: DoubleUser = this.host): Promise<DoubleMessage> {
+    await (await by.click(this.lobby(), buttonId(this.lobby(), /:begin:/))).reply();
+    return this.waitFor((m) => m.content.includes('the debate has begun'), 'the debate to begin');
+  }
+
+  /** Every debater presses Ready on the begun message. */
+  async readyAll(begun: DoubleMessage, debaters: readonly DoubleUser[]) {
+    for (const d of debaters) await privately(d.click(begun, buttonId(begun, /:ready:/)));
+  }
+
+  /** The turn announcements (🎤) so far. */
+  turns(): DoubleMessage[] {
+    return this.messages().filter((m) => m.content.startsWith('🎤'));
+  }
+
+  /** Waits for the announcement of turn `index` (0-based). */
+  turn(index: number, timeoutMs = 5000): Promise<DoubleMessage> {
+    return eventually(() => this.turns()[index], timeoutMs, `turn ${index + 1}`);
+  }
+
+  /** The posted speeches (🗣️) so far. */
+  speeches(): DoubleMessage[] {
+    return this.messages().filter((m) => m.content.startsWith('🗣️'));
+  }
+
+  /** The speaker of turn `index` presses Speak and submits `text`; resolves with the posted speech. */
+  async speak(speaker: DoubleUser, index: number, text: string): Promise<DoubleMessage> {
+    const announcement = await this.turn(index);
+    expect(announcement.content).toContain(`<@${speaker.id}>`);
+    expect(announcement.mentions).toEqual([speaker.id]);
+    const modal: ModalHandle = await (
+      await speaker.click(announcement, buttonId(announcement, /:speak:/))
+    ).modal();
+    expect(modal.field('speech')).toBeDefined();
+    await privately(speaker.submitModal(modal, { speech: text }));
+    return this.waitFor(
+      (m) => m.content.startsWith('🗣️') && embedText(m).includes(text.slice(0, 60)),
+      `speech ${index + 1}`,
+    );
+  }
+
+  /** The speaker of turn `index` presses Pass (text mode) or Done (live mode). */
+  async pass(speaker: DoubleUser, index: number): Promise<void> {
+    const announcement = await this.turn(index);
+    expect(announcement.mentions).toEqual([speaker.id]);
+    const ended = await privately(speaker.click(announcement, buttonId(announcement, /:done:/)));
+    expect(ended.content).toBe('Turn ended.');
+  }
+
+  /** The result card. */
+  result(timeoutMs = 5000): Promise<DoubleMessage> {
+    return this.waitFor(
+      (m) => m.embeds.some((e) => /^(🏆|🤝|📝)/.test(String(e.title ?? ''))),
+      'the result card',
+      timeoutMs,
+    );
+  }
+}
+
+/** The user ids in a message's `<@id>` mentions, in order. */
+export const mentionedIds = (text: string) => [...text.matchAll(/<@(\d+)>/g)].map((m) => m[1] as string);
+
+/** A judge opens the ballot form and submits it; resolves with the (private) reply. */
+export const submitBallot = async (
+  judge: DoubleUser,
+  judging: DoubleMessage,
+  scores: Readonly<Record<string, string>>,
+  winner: string,
+) => {
+  const modal = await (await judge.click(judging, buttonId(judging, /:ballot:/))).modal();
+  const values: Record<string, string> = { winner };
+  for (const [userId, typed] of Object.entries(scores)) values[`score-${userId}`] = typed;
+  return { modal, reply: await privately(judge.submitModal(modal, values)) };
+};
+
+/** The deck the bot under test loaded (the shipped data plus the test format), for content-independent assertions. */
+export const deckData = (world: World) => {
+  const read = <T>(name: string) =>
+    JSON.parse(readFileSync(path.join(world.dataDir, `${name}.json`), 'utf8')) as T;
+  return {
+    motions: read<{ motions: { id: string; text: string; affirms: string }[] }>('motions').motions,
+    cards: read<{ cards: { id: string; side: string; title: string; claim: string }[] }>('evidence').cards,
+  };
+};
+
+export const motionText = (world: World, id: string) => {
+  const motion = deckData(world).motions.find((m) => m.id === id);
+  if (!motion) throw new Error(`no motion ${id} in the test deck`);
+  return motion.text;
+};
