@@ -11,7 +11,7 @@ import { actorOf, guildIdOf, respondPrivately } from '../src/discord/respond.js'
 import { TEXT } from '../src/discord/text.js';
 import { UserError } from '../src/discord/user-error.js';
 import { cardView, searchView } from '../src/discord/views/cards.js';
-import { truncate } from '../src/discord/views/format.js';
+import { clip } from '../src/discord/views/format.js';
 import { respondWithSides, sideIdOf, sideOption } from './options.js';
 
 const draw = async (interaction: ChatInputCommandInteraction, ctx: AppContext) => {
@@ -102,8 +102,6 @@ export default {
     if (interaction.options.getFocused(true).name === 'side')
       return respondWithSides(interaction, ctx, false);
     const cards = ctx.search.cards(interaction.options.getFocused(), { limit: 25 });
-    await interaction.respond(
-      cards.map((c) => ({ name: truncate(`${c.id} · ${c.title}`, 100), value: c.id })),
-    );
+    await interaction.respond(cards.map((c) => ({ name: clip(`${c.id} · ${c.title}`, 100), value: c.id })));
   },
 } satisfies Command;

@@ -3,7 +3,7 @@ import type { Command } from '../src/discord/command.js';
 import { guildIdOf, respondPrivately } from '../src/discord/respond.js';
 import { TEXT } from '../src/discord/text.js';
 import { UserError } from '../src/discord/user-error.js';
-import { truncate } from '../src/discord/views/format.js';
+import { clip } from '../src/discord/views/format.js';
 import { motionListView, motionStatsView, motionView } from '../src/discord/views/motions.js';
 
 export default {
@@ -61,8 +61,6 @@ export default {
   },
   async autocomplete(interaction, ctx) {
     const motions = ctx.search.motions(interaction.options.getFocused(), 25);
-    await interaction.respond(
-      motions.map((m) => ({ name: truncate(`${m.id} · ${m.text}`, 100), value: m.id })),
-    );
+    await interaction.respond(motions.map((m) => ({ name: clip(`${m.id} · ${m.text}`, 100), value: m.id })));
   },
 } satisfies Command;

@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import type { AppContext } from '../../src/context.js';
-import { truncate } from '../../src/discord/views/format.js';
+import { clip } from '../../src/discord/views/format.js';
 import { respondWithSides } from '../options.js';
 
 /** Motion and format choices for /debate start, and sides for /debate join, from the deck. */
@@ -12,9 +12,7 @@ export const autocompleteDebate = async (interaction: AutocompleteInteraction, c
   }
   if (focused.name === 'motion') {
     const motions = ctx.search.motions(focused.value, 25);
-    await interaction.respond(
-      motions.map((m) => ({ name: truncate(`${m.id} · ${m.text}`, 100), value: m.id })),
-    );
+    await interaction.respond(motions.map((m) => ({ name: clip(`${m.id} · ${m.text}`, 100), value: m.id })));
     return;
   }
   if (focused.name === 'format') {
@@ -25,7 +23,7 @@ export const autocompleteDebate = async (interaction: AutocompleteInteraction, c
     await interaction.respond(
       formats
         .slice(0, 25)
-        .map((f) => ({ name: truncate(`${f.name} (${f.sizes.join(', ')})`, 100), value: f.id })),
+        .map((f) => ({ name: clip(`${f.name} (${f.sizes.join(', ')})`, 100), value: f.id })),
     );
     return;
   }

@@ -100,7 +100,9 @@ export const applyResult = (
     changes.push({ userId: d.userId, before: record.rating, after });
     const score = result.scores.find((s) => s.userId === d.userId);
     const criteria = { ...record.criteria };
-    for (const c of score?.criteria ?? []) {
+    // A forfeit says nothing about how well anyone argued: it moves ratings, not rubric averages.
+    const judgedOnMerits = result.decidedBy !== 'forfeit';
+    for (const c of judgedOnMerits ? (score?.criteria ?? []) : []) {
       const prev = criteria[c.criterionId] ?? { sum: 0, count: 0 };
       criteria[c.criterionId] = { sum: prev.sum + c.score, count: prev.count + 1 };
     }

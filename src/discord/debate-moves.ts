@@ -103,8 +103,11 @@ export const move = async (
     interaction.isButton() &&
     (interaction.message.id === applied.stored.meta.lobbyMessageId ||
       interaction.message.interactionMetadata?.id === applied.stored.state.id);
-  if (onLobby) await (interaction as ButtonInteraction).update(lobbyView(ctx.deck, applied.stored.state));
-  else await respondPrivately(interaction, privateText(applied));
+  if (onLobby) {
+    // Clicks at the same moment each carry a snapshot; render the newest seats, not this click's own.
+    const latest = (await ctx.store.debates.get(debateId))?.state ?? applied.stored.state;
+    await (interaction as ButtonInteraction).update(lobbyView(ctx.deck, latest));
+  } else await respondPrivately(interaction, privateText(applied));
   await carryOut(ctx, interaction.client, applied, { interaction, lobbyUpdated: onLobby });
 };
 

@@ -7,7 +7,7 @@ import {
 } from '../../src/debate/player-record.js';
 import { displayRating, newRating, type SkillRating } from '../../src/debate/ratings.js';
 import type { Debate, Result } from '../../src/debate/types.js';
-import { as, HOST, LEE, SAM, speaking } from './helpers.js';
+import { as, HOST, LEE, SAM, speakAll, speaking } from './helpers.js';
 
 const change = (before: SkillRating, after: SkillRating) => displayRating(after) - displayRating(before);
 
@@ -28,7 +28,18 @@ const recordOf = (records: PlayerRecord[], userId: string): PlayerRecord => {
 };
 
 describe('applyResult', () => {
-  it('given a rated win, then tallies, side tallies, side ratings and rubric sums are folded in', () => {
+  it('given a debate decided on its speeches, then every rubric criterion is folded into the sums', () => {
+    const walk = speaking();
+    speakAll(walk, (turn) => `First, because of turn ${turn}, therefore we win.`);
+    const result = walk.state.result;
+    if (!result) throw new Error('no result');
+    const { records } = applyResult(walk.state, result, new Map(), change);
+    const lee = recordOf(records, LEE);
+    expect(Object.keys(lee.criteria).sort()).toEqual(['argument', 'discipline', 'evidence', 'rebuttal']);
+    expect(lee.criteria.discipline).toEqual({ sum: 5, count: 1 });
+  });
+
+  it('given a rated win by forfeit, then tallies, side tallies and side ratings are folded in, but no rubric sums', () => {
     const { debate, result } = forfeited(SAM);
     const { records, changes } = applyResult(debate, result, new Map(), change);
     const lee = recordOf(records, LEE);
@@ -39,8 +50,7 @@ describe('applyResult', () => {
     expect(sam.overall).toEqual({ debates: 1, wins: 0, losses: 1, draws: 0 });
     expect(lee.rating.mu).toBeGreaterThan(newRating().mu);
     expect(Object.keys(lee.sideRatings)).toEqual(['lecun']);
-    expect(Object.keys(lee.criteria).sort()).toEqual(['argument', 'discipline', 'evidence', 'rebuttal']);
-    expect(lee.criteria.discipline?.count).toBe(1);
+    expect(lee.criteria).toEqual({});
 
     expect(changes.map((c) => c.userId).sort()).toEqual([LEE, SAM]);
     expect(lee.recent).toEqual([
@@ -65,7 +75,7 @@ describe('applyResult', () => {
     }
     const lee = records.get(LEE) ?? newPlayerRecord(LEE);
     expect(lee.overall).toEqual({ debates: 7, wins: 4, losses: 3, draws: 0 });
-    expect(lee.criteria.argument?.count).toBe(7);
+    expect(lee.criteria.argument).toBeUndefined();
     expect(lee.recent.map((r) => r.debateId)).toEqual([
       'debate-7',
       'debate-6',

@@ -38,3 +38,7 @@ export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n 
 /** Allowed mentions: nobody, or exactly the people the bot means to notify. */
 export const pingNobody = { parse: [] as [] };
 export const pingOnly = (userIds: readonly string[]) => ({ parse: [] as [], users: [...new Set(userIds)] });
+
+/** Cuts a short label (an autocomplete choice) with a plain ellipsis. */
+export const clip = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
