@@ -101,7 +101,7 @@ export default {
   async autocomplete(interaction, ctx) {
     if (interaction.options.getFocused(true).name === 'side')
       return respondWithSides(interaction, ctx, false);
-    const cards = ctx.search.cards(interaction.options.getFocused(), { limit: 25 });
+    const cards = ctx.search.cards(interaction.options.getFocused(), { limit: 25, titles: true });
     await interaction.respond(cards.map((c) => ({ name: clip(`${c.id} · ${c.title}`, 100), value: c.id })));
   },
 } satisfies Command;

@@ -4,11 +4,20 @@ import type { Card, Motion } from './schemas.js';
 
 /** Full-text search of the deck, built once at start; answers autocomplete in well under a millisecond. */
 export interface DeckSearch {
-  cards(query: string, options?: { side?: string; limit?: number }): Card[];
+  /** `titles`: match ids, titles and tags only (autocomplete), not the claims' full text. */
+  cards(query: string, options?: { side?: string; limit?: number; titles?: boolean }): Card[];
   motions(query: string, limit?: number): Motion[];
 }
 
-const OPTIONS = { prefix: true, fuzzy: 0.2, combineWith: 'AND' } as const;
+/**
+ * Prefix matching for what is being typed; typo tolerance only on longer words, where it helps
+ * and costs little (fuzzy matching of two- or three-letter prefixes touches most of a big index).
+ */
+const OPTIONS = {
+  prefix: true,
+  fuzzy: (term: string) => (term.length > 4 ? 0.2 : false),
+  combineWith: 'AND',
+} as const;
 
 export const buildSearch = (deck: Deck): DeckSearch => {
   const cardIndex = new MiniSearch<Card>({
@@ -35,14 +44,18 @@ export const buildSearch = (deck: Deck): DeckSearch => {
     ids.map(get).filter((item): item is T => item !== undefined);
 
   return {
-    cards(query, { side, limit = 25 } = {}) {
+    cards(query, { side, limit = 25, titles = false } = {}) {
       const pool = side ? deck.cards.filter((c) => c.side === side) : deck.cards;
       const q = query.trim();
       if (q === '') return pool.slice(0, limit);
       const exact = deck.card(q);
       const hits = lookup(
         cardIndex
-          .search(q, side ? { filter: (r) => deck.card(String(r.id))?.side === side } : {})
+          .search(q, {
+            ...(side ? { filter: (r) => deck.card(String(r.id))?.side === side } : {}),
+            ...(titles ? { fields: ['id', 'title', 'tagText'] } : {}),
+          })
+          .slice(0, limit + 1)
           .map((r) => String(r.id)),
         deck.card,
       );
@@ -55,7 +68,10 @@ export const buildSearch = (deck: Deck): DeckSearch => {
       if (q === '') return deck.motions.slice(0, limit);
       const exact = deck.motion(q);
       const hits = lookup(
-        motionIndex.search(q).map((r) => String(r.id)),
+        motionIndex
+          .search(q)
+          .slice(0, limit + 1)
+          .map((r) => String(r.id)),
         deck.motion,
       );
       return (exact ? [exact, ...hits.filter((m) => m.id !== exact.id)] : hits).slice(0, limit);
