@@ -11,6 +11,7 @@ import type { Size } from '../content/schemas.js';
 import type { AppContext } from '../context.js';
 import { refusal } from '../debate/refusals.js';
 import type { DebateEvent, Mode } from '../debate/types.js';
+import { StoreUnavailableError } from '../store/types.js';
 import { parseScores, parseWinner } from './ballot-input.js';
 import { type Applied, act, carryOut } from './debate-actions.js';
 import { actorOf, guildIdOf, respondPrivately } from './respond.js';
@@ -175,9 +176,18 @@ export const submitSpeech = async (
       () => TEXT.speechPosted,
     );
   } catch (error) {
-    if (!(error instanceof UserError) || text.trim() === '') throw error;
+    // Refused, or the store is down: either way the speech comes back, since a form keeps nothing.
+    const reason =
+      error instanceof UserError
+        ? error.message
+        : error instanceof StoreUnavailableError
+          ? TEXT.storeDown
+          : undefined;
+    if (reason === undefined || text.trim() === '' || interaction.replied) throw error;
+    if (error instanceof StoreUnavailableError)
+      ctx.logger.warn({ err: error, debateId }, 'store unavailable; speech handed back');
     await interaction.reply({
-      content: `${error.message} Your text is attached so nothing is lost.`,
+      content: `${reason} Your text is attached so nothing is lost.`,
       files: [new AttachmentBuilder(Buffer.from(text, 'utf8'), { name: 'your-speech.txt' })],
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
