@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Client, type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { AppContext } from '../context.js';
 import type { RatedChange } from '../debate/player-record.js';
@@ -49,7 +50,7 @@ export interface CarryOutOptions {
   readonly interaction?: RepliableInteraction;
   /** The interaction already updated the lobby card itself. */
   readonly lobbyUpdated?: boolean;
-  /** The outbox entries these effects deliver (default: the latest move's). */
+  /** For each announcement, in order, the outbox entry (its move's seq) it delivers; default: the latest move. */
   readonly seqs?: readonly number[];
 }
 
@@ -72,10 +73,19 @@ export const carryOut = async (
 ) => {
   const { state, meta } = applied.stored;
   const log = ctx.logger.child({ guildId: state.guildId, debateId: state.id });
+  // Each post gets a nonce from (debate, move, announcement, post): a repeat after a crash between
+  // posting and clearing the outbox is dropped by Discord (enforce_nonce) instead of shown twice.
+  const latest = applied.stored.log.length - 1;
+  let nonceKey = '';
+  let posts = 0;
   const send = async (view: View) => {
     const channel = await client.channels.fetch(state.channelId).catch(() => null);
     if (!channel?.isSendable()) throw new Error('debate channel is not sendable');
-    return channel.send(view);
+    const nonce = createHash('sha256')
+      .update(`${state.id}:${nonceKey}:${posts++}`)
+      .digest('base64url')
+      .slice(0, 24);
+    return channel.send({ ...view, nonce, enforceNonce: true });
   };
   const editLobby = async () => {
     if (options.lobbyUpdated || !meta.lobbyMessageId) return;
@@ -83,6 +93,8 @@ export const carryOut = async (
     if (channel?.isTextBased()) await channel.messages.edit(meta.lobbyMessageId, lobbyView(ctx.deck, state));
   };
 
+  const announced = new Map<number, number>();
+  let announceIndex = 0;
   for (const effect of applied.effects) {
     try {
       switch (effect.type) {
@@ -104,9 +116,16 @@ export const carryOut = async (
         }
         case 'result':
           break;
-        case 'announce':
+        case 'announce': {
+          const seq = options.seqs?.[announceIndex] ?? latest;
+          announceIndex++;
+          const n = announced.get(seq) ?? 0;
+          announced.set(seq, n + 1);
+          nonceKey = `${seq}:${n}`;
+          posts = 0;
           await announce(effect.announcement);
           break;
+        }
       }
     } catch (error) {
       log.warn({ err: error, effect: effect.type }, 'could not carry out an effect');
@@ -114,12 +133,7 @@ export const carryOut = async (
   }
 
   // Posted (or given up on): the saved announcements of this move leave the outbox.
-  const seqs = [
-    ...new Set(
-      options.seqs ??
-        (applied.effects.some((e) => e.type === 'announce') ? [applied.stored.log.length - 1] : []),
-    ),
-  ];
+  const seqs = [...announced.keys()];
   if (seqs.length > 0)
     await ctx.store.debates
       .ackOutbox(state.id, seqs)

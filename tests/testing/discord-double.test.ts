@@ -276,6 +276,7 @@ describe('the Discord double with a bare discord.js client', () => {
   let client: Client;
   let guild: DoubleGuild;
   let debates: string;
+  let lounge: () => string;
   const seen: Seen = { errors: [], values: {} };
 
   beforeAll(async () => {
@@ -291,6 +292,7 @@ describe('the Discord double with a bare discord.js client', () => {
       members: ['alice', { username: 'bob', roles: ['Judges'] }, 'carol'],
     });
     debates = guild.channel('debates').id;
+    lounge = () => guild.channel('lounge').id;
     client = newClient(double);
     attachBot(client, seen);
     await client.login(TOKEN);
@@ -546,6 +548,20 @@ describe('the Discord double with a bare discord.js client', () => {
     expect(handle.requests()[0]?.files[0]?.field).toBe('files[0]');
     const downloaded = await fetch(file?.url ?? '');
     expect(await downloaded.text()).toBe('# Transcript\n\n1. Opening\n');
+  });
+
+  it('given two posts with the same enforced nonce, then the second returns the first message instead of posting again', async () => {
+    const channel = client.channels.cache.get(lounge());
+    if (!channel?.isSendable()) throw new Error('lounge is not sendable');
+    const before = double.channelMessages(lounge()).length;
+    const first = await channel.send({ content: 'Turn 2: bob', nonce: 'turn-2-bob', enforceNonce: true });
+    const again = await channel.send({ content: 'Turn 2: bob', nonce: 'turn-2-bob', enforceNonce: true });
+    const unenforced = await channel.send({ content: 'Turn 2: bob', nonce: 'turn-2-bob' });
+    expect(again.id).toBe(first.id);
+    expect(unenforced.id).not.toBe(first.id);
+    expect(double.channelMessages(lounge()).length).toBe(before + 2);
+    await first.delete();
+    await unenforced.delete();
   });
 
   it('given the bot opens threads, then they exist in the double and in the client cache, with messages', async () => {

@@ -55,6 +55,9 @@ const unarchiveOnActivity = (ctx: DoubleContext, channel: ChannelRecord): void =
   emitChannelEvent(ctx, channel, 'UPDATE');
 };
 
+/** How long Discord remembers an enforced nonce ("the past few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
+
 export const postMessage: Handler = (ctx, request) => {
   const channel = channelOr404(ctx, param(request, 'channelId'));
   if (!TEXT_CHANNEL_TYPES.has(channel.type))
@@ -69,10 +72,20 @@ export const postMessage: Handler = (ctx, request) => {
     if (!recipient?.dmsOpen)
       throw new DiscordApiError(403, ErrorCode.CannotSendToUser, 'Cannot send messages to this user');
   }
+  const sent = body(request);
+  // Discord: with enforce_nonce, a nonce seen in this channel in the last few minutes returns that message.
+  if (sent.enforce_nonce === true && (typeof sent.nonce === 'string' || typeof sent.nonce === 'number')) {
+    const nonce = String(sent.nonce);
+    const earlier = visibleMessages(ctx, channel.id).find(
+      (m) =>
+        m.nonce === nonce && m.authorId === ctx.state.botUserId && Date.now() - m.createdAt < NONCE_WINDOW_MS,
+    );
+    if (earlier) return ok(apiMessage(ctx.state, earlier));
+  }
   const message = buildMessage(ctx, {
     channel,
     authorId: ctx.state.botUserId,
-    body: body(request),
+    body: sent,
     files: request.files,
     type: MessageType.Default,
     ephemeral: false,
