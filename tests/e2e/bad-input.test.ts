@@ -16,7 +16,15 @@ import {
 } from '../../src/testing/discord-double/index.js';
 import { createInteraction } from '../../src/testing/discord-double/interactions.js';
 import { privately, speechText, Table } from './flows.js';
-import { Bot, buttonId, embedText, FAKE_TOKEN, startWorld, type World } from './harness.js';
+import {
+  type Bot,
+  buttonId,
+  embedText,
+  FAKE_TOKEN,
+  startWorldWithBot,
+  stopWorldWithBot,
+  type World,
+} from './harness.js';
 
 /**
  * What bad input gets (PRODUCT.md): a clear, private answer, nothing changed, the process alive,
@@ -29,15 +37,10 @@ let world: World;
 let bot: Bot;
 
 beforeAll(async () => {
-  world = await startWorld();
-  await Bot.deployCommands(world);
-  bot = await Bot.start(world);
+  ({ world, bot } = await startWorldWithBot());
 }, 60_000);
 
-afterAll(async () => {
-  await bot?.stop();
-  await world?.close();
-});
+afterAll(() => stopWorldWithBot(world, bot));
 
 // ---------------------------------------------------------------- forged interactions
 // A modified client (or an old message from an earlier version) can send what the Discord UI never

@@ -1,21 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackType, type DoubleUser } from '../../src/testing/discord-double/index.js';
 import { mentionedIds, motionText, privately, type Side, speechText, Table } from './flows.js';
-import { Bot, buttonId, embedText, eventually, startWorld, type World } from './harness.js';
+import {
+  type Bot,
+  buttonId,
+  embedText,
+  eventually,
+  startWorldWithBot,
+  stopWorldWithBot,
+  type World,
+} from './harness.js';
 
 let world: World;
 let bot: Bot;
 
 beforeAll(async () => {
-  world = await startWorld({ channels: ['east', 'west', 'race'] });
-  await Bot.deployCommands(world);
-  bot = await Bot.start(world);
+  ({ world, bot } = await startWorldWithBot({ channels: ['east', 'west', 'race'] }));
 }, 60_000);
 
-afterAll(async () => {
-  await bot?.stop();
-  await world?.close();
-});
+afterAll(() => stopWorldWithBot(world, bot));
 
 describe('debates side by side', () => {
   it('given two debates in two channels, when their moves interleave, then each finishes with its own players and results', async () => {

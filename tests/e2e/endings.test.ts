@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackType, type DoubleMessage, type DoubleUser } from '../../src/testing/discord-double/index.js';
 import { deckData, privately, speechText, Table } from './flows.js';
-import { Bot, buttonId, buttonIds, embedText, startWorld, type World } from './harness.js';
+import {
+  type Bot,
+  buttonId,
+  buttonIds,
+  embedText,
+  startWorldWithBot,
+  stopWorldWithBot,
+  type World,
+} from './harness.js';
 
 /**
  * How debates end (a missed turn, a forfeit, a cancel) and what the standings make of it: alice
@@ -14,17 +22,12 @@ let alice: DoubleUser;
 let bob: DoubleUser;
 
 beforeAll(async () => {
-  world = await startWorld({ channels: ['timeouts', 'forfeits', 'cancels', 'lounge'] });
-  await Bot.deployCommands(world);
-  bot = await Bot.start(world);
+  ({ world, bot } = await startWorldWithBot({ channels: ['timeouts', 'forfeits', 'cancels', 'lounge'] }));
   alice = world.user('alice');
   bob = world.user('bob');
 }, 60_000);
 
-afterAll(async () => {
-  await bot?.stop();
-  await world?.close();
-});
+afterAll(() => stopWorldWithBot(world, bot));
 
 const field = (message: DoubleMessage, name: RegExp | string) => {
   const fields = (message.embeds[0]?.fields ?? []) as { name: string; value: string }[];

@@ -272,3 +272,19 @@ export const eventually = async <T>(
     await new Promise((r) => setTimeout(r, 10));
   }
 };
+
+/** A world with its commands registered and the bot started: what most e2e files need before their tests. */
+export const startWorldWithBot = async (
+  worldOptions: WorldOptions = {},
+  botOptions: BotOptions = {},
+): Promise<{ world: World; bot: Bot }> => {
+  const world = await startWorld(worldOptions);
+  await Bot.deployCommands(world);
+  return { world, bot: await Bot.start(world, botOptions) };
+};
+
+/** Stops the bot and the world, whichever of them started. */
+export const stopWorldWithBot = async (world: World | undefined, bot: Bot | undefined) => {
+  await bot?.stop();
+  await world?.close();
+};

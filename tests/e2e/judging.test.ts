@@ -1,21 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoubleMessage, DoubleUser } from '../../src/testing/discord-double/index.js';
 import { motionText, privately, speechText, submitBallot, Table } from './flows.js';
-import { Bot, buttonId, buttonIds, embedText, eventually, startWorld, type World } from './harness.js';
+import {
+  type Bot,
+  buttonId,
+  buttonIds,
+  embedText,
+  eventually,
+  startWorldWithBot,
+  stopWorldWithBot,
+  type World,
+} from './harness.js';
 
 let world: World;
 let bot: Bot;
 
 beforeAll(async () => {
-  world = await startWorld({ channels: ['split', 'draw-vote', 'team-judged'] });
-  await Bot.deployCommands(world);
-  bot = await Bot.start(world);
+  ({ world, bot } = await startWorldWithBot({ channels: ['split', 'draw-vote', 'team-judged'] }));
 }, 60_000);
 
-afterAll(async () => {
-  await bot?.stop();
-  await world?.close();
-});
+afterAll(() => stopWorldWithBot(world, bot));
 
 const users = <const N extends readonly Parameters<World['user']>[0][]>(...names: N) =>
   names.map((n) => world.user(n)) as { [K in keyof N]: DoubleUser };

@@ -1,20 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoubleMessage, DoubleUser } from '../../src/testing/discord-double/index.js';
-import { Bot, buttonId, embedText, eventually, startWorld, type World } from './harness.js';
+import {
+  type Bot,
+  buttonId,
+  embedText,
+  eventually,
+  startWorldWithBot,
+  stopWorldWithBot,
+  type World,
+} from './harness.js';
 
 let world: World;
 let bot: Bot;
 
 beforeAll(async () => {
-  world = await startWorld();
-  await Bot.deployCommands(world);
-  bot = await Bot.start(world);
+  ({ world, bot } = await startWorldWithBot());
 }, 60_000);
 
-afterAll(async () => {
-  await bot?.stop();
-  await world?.close();
-});
+afterAll(() => stopWorldWithBot(world, bot));
 
 const speechFor = (turn: number, card: string) =>
   `First, the motion asks whether next-token prediction is a dead end for reasoning [${card}]. ` +

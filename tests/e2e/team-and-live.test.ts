@@ -1,21 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoubleUser } from '../../src/testing/discord-double/index.js';
 import { mentionedIds, privately, speechText, Table } from './flows.js';
-import { Bot, buttonId, buttonIds, embedText, eventually, startWorld, type World } from './harness.js';
+import {
+  type Bot,
+  buttonId,
+  buttonIds,
+  embedText,
+  eventually,
+  startWorldWithBot,
+  stopWorldWithBot,
+  type World,
+} from './harness.js';
 
 let world: World;
 let bot: Bot;
 
 beforeAll(async () => {
-  world = await startWorld({ channels: ['team', 'live'] });
-  await Bot.deployCommands(world);
-  bot = await Bot.start(world);
+  ({ world, bot } = await startWorldWithBot({ channels: ['team', 'live'] }));
 }, 60_000);
 
-afterAll(async () => {
-  await bot?.stop();
-  await world?.close();
-});
+afterAll(() => stopWorldWithBot(world, bot));
 
 /** A card id from the player's private hand. */
 const cardInHand = async (user: DoubleUser, channel: string) => {
