@@ -4,27 +4,35 @@
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { benchCapacity } from './capacity.js';
 import { benchDeck } from './deck.js';
 import { benchEngine } from './engine.js';
+import { benchInteractions } from './interactions.js';
 import { benchLeaderboard } from './leaderboard.js';
+import { benchRestart } from './restart.js';
 
 const sections: [string, () => Promise<string>][] = [
   ['Engine', benchEngine],
   ['Deck: load, validate, search', benchDeck],
   ['Leaderboard (SQLite)', benchLeaderboard],
+  ['Interaction round trip (100 live debates; SQLite, Redis, and the bare-bot floor)', benchInteractions],
+  ['Capacity: memory at 100 / 1,000 live debates; deadline lateness', benchCapacity],
+  ['Restart: ready → every deadline re-armed', benchRestart],
 ];
 
 const started = Date.now();
 const parts = [
   '# Steelman benchmarks',
   '',
-  `${new Date().toISOString()} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}) · Node ${process.version} · ${os.platform()} ${os.arch()}`,
+  `${new Date().toISOString()} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}) · Node ${process.version} · ${os.platform()} ${os.arch()} · 1-minute load average at the start ${(os.loadavg()[0] ?? 0).toFixed(1)}`,
 ];
 for (const [title, run] of sections) {
   process.stdout.write(`\n## ${title}\n\n`);
+  const sectionStarted = Date.now();
   const body = await run();
-  process.stdout.write(`${body}\n`);
-  parts.push('', `## ${title}`, '', body);
+  const took = `_${((Date.now() - sectionStarted) / 1000).toFixed(0)} s; load average ${(os.loadavg()[0] ?? 0).toFixed(1)} at its end._`;
+  process.stdout.write(`${body}\n\n${took}\n`);
+  parts.push('', `## ${title}`, '', body, '', took);
 }
 parts.push('', `Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`, '');
 await writeFile(new URL('./results.md', import.meta.url), parts.join('\n'));
