@@ -40,10 +40,9 @@ export const attachBot = (client: Client, ctx: AppContext, commands: ReadonlyMap
   /** Reads the guilds' pending deadlines back from the store; while the store is down, tries again. */
   const armGuilds = async (guildIds: string[]): Promise<void> => {
     try {
-      const timers = await ctx.store.debates.pendingTimers(guildIds);
+      const { timers, outboxes } = await ctx.store.debates.resumable(guildIds);
       for (const pending of timers) ctx.scheduler.arm(pending);
-      for (const stored of await ctx.store.debates.withOutbox(guildIds))
-        await deliverOutbox(ctx, client, stored);
+      for (const stored of outboxes) await deliverOutbox(ctx, client, stored);
       ctx.logger.info(
         { shards: client.shard?.ids ?? [0], guilds: guildIds.length, timers: timers.length },
         'deadlines armed',

@@ -37,10 +37,9 @@ export const act = async (
 
 /** The debate open in the interaction's channel, or a private "no debate here". */
 export const debateInChannel = async (ctx: AppContext, interaction: Interaction): Promise<StoredDebate> => {
-  const id = interaction.channelId
-    ? await ctx.store.debates.activeInChannel(interaction.channelId)
+  const stored = interaction.channelId
+    ? await ctx.store.debates.activeDebateInChannel(interaction.channelId)
     : undefined;
-  const stored = id ? await ctx.store.debates.get(id) : undefined;
   if (!stored) throw new UserError(TEXT.noDebateHere);
   return stored;
 };

@@ -8,7 +8,7 @@ import {
   type LiveIndex,
   liveIndexCodec,
 } from './shapes.js';
-import type { DebateMeta, DebateRepository, PendingTimer, StoredDebate } from './types.js';
+import type { DebateMeta, DebateRepository, PendingTimer, Resumable, StoredDebate } from './types.js';
 
 const isLive = (state: Debate) => !FINISHED_PHASES.includes(state.phase);
 /** Kept in the guild's live index while it runs, or while it still has announcements to post. */
@@ -57,10 +57,14 @@ export class KeyvDebateRepository implements DebateRepository {
   }
 
   async activeInChannel(channelId: string): Promise<string | undefined> {
+    return (await this.activeDebateInChannel(channelId))?.state.id;
+  }
+
+  async activeDebateInChannel(channelId: string): Promise<StoredDebate | undefined> {
     const entry = await this.#channels.get(channelId);
     if (!entry) return undefined;
     const debate = await this.#debates.get(entry.debateId);
-    if (debate && isLive(debate.state)) return entry.debateId;
+    if (debate && isLive(debate.state)) return debate;
     await this.queue.run(entry.guildId, async () => {
       const again = await this.#channels.get(channelId);
       if (again?.debateId !== entry.debateId) return;
@@ -121,31 +125,33 @@ export class KeyvDebateRepository implements DebateRepository {
   }
 
   async withOutbox(guildIds: Iterable<string>): Promise<StoredDebate[]> {
-    const perGuild = await Promise.all(
-      [...new Set(guildIds)].map(async (guildId) => {
-        const ids = (await this.#live.get(guildId))?.debateIds ?? [];
-        const debates = await this.#debates.getMany(ids);
-        return debates.filter((d): d is StoredDebate => d !== undefined && (d.meta.outbox?.length ?? 0) > 0);
-      }),
-    );
-    return perGuild.flat();
+    return (await this.resumable(guildIds)).outboxes;
+  }
+
+  async resumable(guildIds: Iterable<string>): Promise<Resumable> {
+    const perGuild = await Promise.all([...new Set(guildIds)].map((guildId) => this.#pendingIn(guildId)));
+    return { timers: perGuild.flatMap((g) => g.timers), outboxes: perGuild.flatMap((g) => g.outboxes) };
   }
 
   async pendingTimers(guildIds: Iterable<string>): Promise<PendingTimer[]> {
-    const perGuild = await Promise.all([...new Set(guildIds)].map((guildId) => this.#pendingIn(guildId)));
-    return perGuild.flat();
+    return (await this.resumable(guildIds)).timers;
   }
 
-  async #pendingIn(guildId: string): Promise<PendingTimer[]> {
+  async #pendingIn(guildId: string): Promise<Resumable> {
     const ids = (await this.#live.get(guildId))?.debateIds ?? [];
     const debates = await this.#debates.getMany(ids);
     const pending: PendingTimer[] = [];
+    const outboxes: StoredDebate[] = [];
     const stale: string[] = [];
     for (const [index, debateId] of ids.entries()) {
       const debate = debates[index];
       const state = debate?.state;
-      if (!debate || !state || !needsAttention(debate)) stale.push(debateId);
-      else if (isLive(state) && state.timer) pending.push({ debateId, guildId, timer: state.timer });
+      if (!debate || !state || !needsAttention(debate)) {
+        stale.push(debateId);
+        continue;
+      }
+      if (isLive(state) && state.timer) pending.push({ debateId, guildId, timer: state.timer });
+      if ((debate.meta.outbox?.length ?? 0) > 0) outboxes.push(debate);
     }
     if (stale.length > 0) {
       await this.queue.run(guildId, async () => {
@@ -157,7 +163,7 @@ export class KeyvDebateRepository implements DebateRepository {
         await this.#updateLive(guildId, (current) => current.filter((id) => !gone.includes(id)));
       });
     }
-    return pending;
+    return { timers: pending, outboxes };
   }
 
   async #updateLive(guildId: string, change: (ids: readonly string[]) => readonly string[]): Promise<void> {

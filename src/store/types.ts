@@ -40,6 +40,12 @@ export interface StoredDebate {
   readonly meta: DebateMeta;
 }
 
+/** What a starting bot picks up: deadlines to arm and announcements a crash left unposted. */
+export interface Resumable {
+  readonly timers: PendingTimer[];
+  readonly outboxes: StoredDebate[];
+}
+
 /** A live debate's pending timer, as the scheduler needs it. */
 export interface PendingTimer {
   readonly debateId: string;
@@ -51,6 +57,8 @@ export interface DebateRepository {
   get(debateId: string): Promise<StoredDebate | undefined>;
   /** The debate currently open in a channel (lobby to judging), if any. */
   activeInChannel(channelId: string): Promise<string | undefined>;
+  /** The same debate, as stored (one read where the caller needs more than its id). */
+  activeDebateInChannel(channelId: string): Promise<StoredDebate | undefined>;
   /**
    * Writes a debate's new state, with the event appended to its log, as one value; then keeps the
    * derived indexes in step (the channel's active debate, the guild's live debates).
@@ -63,6 +71,8 @@ export interface DebateRepository {
   ackOutbox(debateId: string, seqs: readonly number[]): Promise<void>;
   /** Debates of these guilds with announcements still to post (after a crash), for the bot on start. */
   withOutbox(guildIds: Iterable<string>): Promise<StoredDebate[]>;
+  /** Both of the above in one pass over the guilds' live debates: what a (re)starting bot needs. */
+  resumable(guildIds: Iterable<string>): Promise<Resumable>;
   /** Pending timers of every live debate in these guilds, for the scheduler on start. */
   pendingTimers(guildIds: Iterable<string>): Promise<PendingTimer[]>;
 }
