@@ -23,13 +23,15 @@ export const runShardingManager = async (config: Config, logger: Logger) => {
     (config.SHARDS === 'auto' || config.SHARDS === undefined
       ? await recommendedShards(config)
       : config.SHARDS);
-  const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+  // Each shard runs this same program: the built main.js, or main.ts under tsx in development.
+  const main = fileURLToPath(import.meta.url).replace(/sharding\.(ts|js)$/, 'main.$1');
+  const manager = new ShardingManager(main, {
     token: config.DISCORD_TOKEN,
     totalShards,
     shardList: config.SHARD_IDS ?? 'auto',
     mode: 'process',
     respawn: true,
-    execArgv: ['--import', 'tsx'],
+    execArgv: main.endsWith('.ts') ? ['--import', 'tsx'] : [],
   });
   manager.on('shardCreate', (shard) => {
     logger.info({ shard: shard.id, totalShards }, 'shard launched');

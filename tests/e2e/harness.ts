@@ -13,8 +13,9 @@ import {
 
 /**
  * The end-to-end world: the local Discord double, a guild of simulated members, and the real bot
- * as its own process — the same command `npm start` runs (`tsx src/main.ts`), started with node
- * directly so that kill -9 reaches the bot and not an npm wrapper.
+ * as its own process — the program `npm start` runs (`node dist/src/main.js`, built once before the
+ * tests by tests/global-setup.ts), started with node directly so that kill -9 reaches the bot and
+ * not an npm wrapper.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FAKE_TOKEN = 'fake-token-for-tests';
@@ -172,9 +173,9 @@ export class Bot {
     return out;
   }
 
-  /** Starts `tsx src/main.ts` against the double and waits until its deadlines are armed. */
+  /** Starts `node dist/src/main.js` against the double and waits until its deadlines are armed. */
   static async start(world: World, options: BotOptions = {}): Promise<Bot> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: ROOT,
       env: Bot.env(world, options),
       stdio: ['ignore', 'pipe', 'pipe'],
