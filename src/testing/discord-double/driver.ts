@@ -125,6 +125,40 @@ export class DoubleUser {
       this.fail(`cannot use application commands in #${channel.name ?? channel.id} (/${name})`);
   }
 
+  /** Sends an application-command interaction (a slash command, or its autocomplete when `focused`). */
+  private command(
+    channelRef: ChannelRef,
+    command: string,
+    invocation: CommandInvocation,
+    focused?: { readonly name: string; readonly value: string },
+  ): InteractionHandle {
+    const channel = this.channel(channelRef);
+    this.checkCanUseCommands(channel, command);
+    const built = buildCommandData({
+      state: this.ctx.state,
+      command: this.commandFor(channel, command),
+      name: command,
+      guildId: channel.guildId,
+      channel,
+      userId: this.id,
+      invocation,
+      ...(focused ? { focused } : {}),
+    });
+    return this.handle(
+      createInteraction(this.ctx, {
+        type: focused ? InteractionType.ApplicationCommandAutocomplete : InteractionType.ApplicationCommand,
+        userId: this.id,
+        channel,
+        data: built.data,
+        label: focused
+          ? `${built.label} (autocomplete ${focused.name}=${JSON.stringify(focused.value)})`
+          : built.label,
+        commandName: command,
+        sourceMessage: null,
+      }),
+    );
+  }
+
   /**
    * Runs a slash command, e.g. `slash(channelId, 'debate', { subcommand: 'start', options: { motion: 'M01' } })`.
    * Options are checked against the registered definition (names, types, choices, ranges, required);
@@ -135,29 +169,7 @@ export class DoubleUser {
     command: string,
     invocation: CommandInvocation = {},
   ): Promise<InteractionHandle> {
-    const channel = this.channel(channelRef);
-    this.checkCanUseCommands(channel, command);
-    const definition = this.commandFor(channel, command);
-    const built = buildCommandData({
-      state: this.ctx.state,
-      command: definition,
-      name: command,
-      guildId: channel.guildId,
-      channel,
-      userId: this.id,
-      invocation,
-    });
-    return this.handle(
-      createInteraction(this.ctx, {
-        type: InteractionType.ApplicationCommand,
-        userId: this.id,
-        channel,
-        data: built.data,
-        label: built.label,
-        commandName: command,
-        sourceMessage: null,
-      }),
-    );
+    return this.command(channelRef, command, invocation);
   }
 
   /** Sends an autocomplete interaction and resolves with the bot's choices. */
@@ -177,30 +189,7 @@ export class DoubleUser {
     command: string,
     input: AutocompleteInput,
   ): Promise<InteractionHandle> {
-    const channel = this.channel(channelRef);
-    this.checkCanUseCommands(channel, command);
-    const definition = this.commandFor(channel, command);
-    const built = buildCommandData({
-      state: this.ctx.state,
-      command: definition,
-      name: command,
-      guildId: channel.guildId,
-      channel,
-      userId: this.id,
-      invocation: input,
-      focused: { name: input.focused, value: input.value },
-    });
-    return this.handle(
-      createInteraction(this.ctx, {
-        type: InteractionType.ApplicationCommandAutocomplete,
-        userId: this.id,
-        channel,
-        data: built.data,
-        label: `${built.label} (autocomplete ${input.focused}=${JSON.stringify(input.value)})`,
-        commandName: command,
-        sourceMessage: null,
-      }),
-    );
+    return this.command(channelRef, command, input, { name: input.focused, value: input.value });
   }
 
   private message(ref: MessageRef): { message: MessageRecord; channel: ChannelRecord } {
