@@ -1,9 +1,10 @@
-import { type Client, Events } from 'discord.js';
+import { type Client, Events, MessageFlags } from 'discord.js';
 import type { AppContext } from '../context.js';
 import type { PendingTimer } from '../store/types.js';
 import type { Command } from './command.js';
 import { act, carryOut, deliverOutbox } from './debate-actions.js';
 import { createRouter } from './router.js';
+import { TEXT } from './text.js';
 import { UserError } from './user-error.js';
 
 /** A timer fired: apply it as an event (the engine ignores a stale one), then carry out its effects. */
@@ -34,8 +35,12 @@ export const attachBot = (client: Client, ctx: AppContext, commands: ReadonlyMap
   const route = createRouter(commands, ctx);
   let accepting = true;
   client.on(Events.InteractionCreate, (interaction) => {
-    if (!accepting) return;
-    void route(interaction);
+    if (accepting) void route(interaction);
+    else if (interaction.isRepliable())
+      // Shutting down: say so rather than leave Discord's "interaction failed".
+      void interaction
+        .reply({ content: TEXT.restarting, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } })
+        .catch(() => undefined);
   });
   /** Reads the guilds' pending deadlines back from the store; while the store is down, tries again. */
   const armGuilds = async (guildIds: string[]): Promise<void> => {
