@@ -211,6 +211,19 @@ export const submitBallot = async (
   interaction: ModalSubmitInteraction,
   debateId: string,
 ) => {
+  try {
+    await castBallot(ctx, interaction, debateId);
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    // A form keeps nothing: hand the ballot back so the judge can submit it again.
+    const typed = interaction.fields.fields.map((field) =>
+      'value' in field ? `${field.customId.replace(/^score-(\d+)$/, '<@$1>')}: ${field.value}` : '',
+    );
+    throw new UserError(`${TEXT.storeDown} Your ballot was:\n${typed.filter(Boolean).join('\n')}`);
+  }
+};
+
+const castBallot = async (ctx: AppContext, interaction: ModalSubmitInteraction, debateId: string) => {
   const { state } = await load(ctx, debateId, interaction);
   const names = await displayNames(
     interaction.guild,
