@@ -43,19 +43,24 @@ export default {
   async execute(interaction, ctx) {
     requireManager(interaction);
     const guildId = guildIdOf(interaction);
-    const config = await ctx.store.guilds.config(guildId);
     if (interaction.options.getSubcommand() === 'set') {
       const key = interaction.options.getString('key', true) as SettingKey;
       if (!SETTING_KEYS.includes(key)) throw new UserError(`Unknown setting "${key}".`);
-      const result = applySetting(ctx.deck, config, key, interaction.options.getString('value', true));
+      const value = interaction.options.getString('value', true);
+      // Read, change and save in one step of the guild's queue: two moderators never undo each other.
+      const result = await ctx.store.inGuildQueue(guildId, async () => {
+        const changed = applySetting(ctx.deck, await ctx.store.guilds.config(guildId), key, value);
+        if (changed.ok) await ctx.store.guilds.saveConfig(guildId, changed.config);
+        return changed;
+      });
       if (!result.ok) throw new UserError(result.message);
-      await ctx.store.inGuildQueue(guildId, () => ctx.store.guilds.saveConfig(guildId, result.config));
       await respondPrivately(
         interaction,
         configView(result.config, await ctx.store.guilds.currentSeason(guildId)),
       );
       return;
     }
+    const config = await ctx.store.guilds.config(guildId);
     await respondPrivately(interaction, configView(config, await ctx.store.guilds.currentSeason(guildId)));
   },
 } satisfies Command;

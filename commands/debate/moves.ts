@@ -5,6 +5,7 @@ import { joinAsJudge, joinDebate, move, openSpeechForm } from '../../src/discord
 import { actorOf, respondPrivately } from '../../src/discord/respond.js';
 import { TEXT } from '../../src/discord/text.js';
 import { statusView } from '../../src/discord/views/info.js';
+import { sideIdOf } from '../options.js';
 
 /** The /debate subcommands that act on this channel's debate; each is the same move as its button. */
 type Sub = (interaction: ChatInputCommandInteraction, ctx: AppContext) => Promise<void>;
@@ -14,7 +15,8 @@ const current = async (ctx: AppContext, interaction: ChatInputCommandInteraction
 
 export const join: Sub = async (interaction, ctx) => {
   const state = await current(ctx, interaction);
-  await joinDebate(ctx, interaction, state.id, interaction.options.getString('side') ?? 'auto');
+  const typed = interaction.options.getString('side')?.trim().toLowerCase() || 'auto';
+  await joinDebate(ctx, interaction, state.id, typed === 'auto' ? 'auto' : (sideIdOf(ctx, typed) ?? typed));
 };
 
 export const leave: Sub = async (interaction, ctx) => {

@@ -70,6 +70,7 @@ const handlers: Handlers = {
   transcript: (i, [id], ctx) => sendTranscript(ctx, i, id),
   board: async (i, [guildId, season, side, page], ctx) => {
     if (i.guildId !== guildId) throw new UserError(TEXT.expired);
+    if (!(await ctx.store.guilds.config(guildId)).leaderboard) throw new UserError(TEXT.leaderboardOff);
     const sideId = side === 'all' ? undefined : side;
     const board = await ctx.store.players.leaderboard(guildId, season, { side: sideId, page });
     await button(i).update(leaderboardView(ctx.deck, board, { guildId, season, side: sideId }));

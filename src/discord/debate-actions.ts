@@ -89,7 +89,9 @@ export const carryOut = async (
   const editLobby = async () => {
     if (options.lobbyUpdated || !meta.lobbyMessageId) return;
     const channel = await client.channels.fetch(state.channelId).catch(() => null);
-    if (channel?.isTextBased()) await channel.messages.edit(meta.lobbyMessageId, lobbyView(ctx.deck, state));
+    // Two moves a moment apart can finish in either order: paint the newest seats, not this move's.
+    const latest = (await ctx.store.debates.get(state.id))?.state ?? state;
+    if (channel?.isTextBased()) await channel.messages.edit(meta.lobbyMessageId, lobbyView(ctx.deck, latest));
   };
 
   const announced = new Map<number, number>();

@@ -5,6 +5,7 @@ import {
   type Guild,
   MessageFlags,
   type ModalSubmitInteraction,
+  PermissionFlagsBits,
   type RepliableInteraction,
 } from 'discord.js';
 import type { Size } from '../content/schemas.js';
@@ -32,11 +33,18 @@ const load = async (ctx: AppContext, debateId: string, interaction: Repliable) =
 };
 
 /** Display names for a debate's people, from the guild's member cache (fetching the few missing). */
+const NAME_LOOKUP_MS = 800;
+
 export const displayNames = async (guild: Guild | null, userIds: readonly string[]) => {
   const names = new Map<string, string>();
   if (!guild) return names;
   const missing = userIds.filter((id) => !guild.members.cache.has(id));
-  if (missing.length > 0) await guild.members.fetch({ user: missing }).catch(() => undefined);
+  // A gateway member request can be slow; a form must open within Discord's 3 s, names are a nicety.
+  if (missing.length > 0)
+    await Promise.race([
+      guild.members.fetch({ user: missing }).catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, NAME_LOOKUP_MS).unref()),
+    ]);
   for (const id of userIds) {
     const member = guild.members.cache.get(id);
     if (member) names.set(id, member.displayName);
@@ -54,12 +62,29 @@ export const startDebate = async (
   const config = await ctx.store.guilds.config(guildId);
   if (config.debateChannels.length > 0 && !config.debateChannels.includes(interaction.channelId))
     throw new UserError(TEXT.channelNotAllowed(config.debateChannels.map((id) => `<#${id}>`).join(', ')));
+  // A debate the bot cannot post in would run unseen: every turn missed.
+  const needed = [
+    PermissionFlagsBits.ViewChannel,
+    PermissionFlagsBits.SendMessages,
+    PermissionFlagsBits.EmbedLinks,
+  ];
+  if (interaction.appPermissions && !interaction.appPermissions.has(needed))
+    throw new UserError(TEXT.botCannotPost);
   const motion = options.motion
     ? ctx.deck.motion(options.motion)
     : ctx.deck.motions[ctx.seed() % ctx.deck.motions.length];
   if (!motion) throw new UserError(TEXT.unknownMotion(options.motion ?? ''));
+  const fits = (id: string | undefined) => {
+    const candidate = id ? ctx.deck.format(id) : undefined;
+    return candidate && (!options.size || candidate.sizes.includes(options.size as Size))
+      ? candidate
+      : undefined;
+  };
   const formatId = options.format ?? config.defaultFormat ?? 'standard';
-  const format = ctx.deck.format(formatId) ?? (options.format ? undefined : ctx.deck.formats[0]);
+  // With a size but no format: the server's default if it allows that size, else the first that does.
+  const format = options.format
+    ? ctx.deck.format(options.format)
+    : (fits(config.defaultFormat) ?? fits('standard') ?? ctx.deck.formats.find((f) => fits(f.id)));
   if (!format)
     throw new UserError(TEXT.unknownFormat(formatId, ctx.deck.formats.map((f) => f.id).join(', ')));
   const size = (options.size ?? format.sizes[0] ?? '1v1') as Size;
@@ -76,13 +101,16 @@ export const startDebate = async (
     seed: ctx.seed(),
     lobbySeconds: config.lobbyMinutes * 60,
   });
-  const response = await interaction.reply({
-    ...lobbyView(ctx.deck, applied.stored.state),
-    withResponse: true,
-  });
-  const messageId = response.resource?.message?.id;
+  // The lobby is saved: whatever happens to the reply, its timer must be armed and its card exist.
+  const response = await interaction
+    .reply({ ...lobbyView(ctx.deck, applied.stored.state), withResponse: true })
+    .catch((err: unknown) => {
+      ctx.logger.warn({ err, debateId: applied.stored.state.id }, 'could not reply with the lobby card');
+      return undefined;
+    });
+  const messageId = response?.resource?.message?.id;
   if (messageId) await ctx.store.debates.saveMeta(applied.stored.state.id, { lobbyMessageId: messageId });
-  await carryOut(ctx, interaction.client, applied, { interaction, lobbyUpdated: true });
+  await carryOut(ctx, interaction.client, applied, { interaction, lobbyUpdated: messageId !== undefined });
 };
 
 /**
@@ -104,11 +132,16 @@ export const move = async (
     interaction.isButton() &&
     (interaction.message.id === applied.stored.meta.lobbyMessageId ||
       interaction.message.interactionMetadata?.id === applied.stored.state.id);
-  if (onLobby) {
-    // Clicks at the same moment each carry a snapshot; render the newest seats, not this click's own.
-    const latest = (await ctx.store.debates.get(debateId))?.state ?? applied.stored.state;
-    await (interaction as ButtonInteraction).update(lobbyView(ctx.deck, latest));
-  } else await respondPrivately(interaction, privateText(applied));
+  try {
+    if (onLobby) {
+      // Clicks at the same moment each carry a snapshot; render the newest seats, not this click's own.
+      const latest = (await ctx.store.debates.get(debateId))?.state ?? applied.stored.state;
+      await (interaction as ButtonInteraction).update(lobbyView(ctx.deck, latest));
+    } else await respondPrivately(interaction, privateText(applied));
+  } catch (err) {
+    // The move is saved: a failed reply must not keep its announcements and timers from happening.
+    ctx.logger.warn({ err, debateId }, 'could not answer the interaction');
+  }
   await carryOut(ctx, interaction.client, applied, { interaction, lobbyUpdated: onLobby });
 };
 
@@ -214,12 +247,13 @@ export const submitBallot = async (
   try {
     await castBallot(ctx, interaction, debateId);
   } catch (error) {
-    if (!(error instanceof StoreUnavailableError)) throw error;
-    // A form keeps nothing: hand the ballot back so the judge can submit it again.
+    if (!(error instanceof StoreUnavailableError) && !(error instanceof UserError)) throw error;
+    // A form keeps nothing: hand the ballot back with the reason, so the judge can submit it again.
     const typed = interaction.fields.fields.map((field) =>
       'value' in field ? `${field.customId.replace(/^score-(\d+)$/, '<@$1>')}: ${field.value}` : '',
     );
-    throw new UserError(`${TEXT.storeDown} Your ballot was:\n${typed.filter(Boolean).join('\n')}`);
+    const reason = error instanceof UserError ? error.message : TEXT.storeDown;
+    throw new UserError(`${reason}\nYour ballot was:\n${typed.filter(Boolean).join('\n')}`);
   }
 };
 

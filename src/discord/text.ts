@@ -1,6 +1,8 @@
 /** User-facing text that is not a view of its own, under typed keys. */
 export const TEXT = {
   expired: 'This button has expired. Use /debate status to see where things stand.',
+  botCannotPost:
+    'I cannot post in this channel (I need View Channel, Send Messages and Embed Links here), so a debate would run unseen. Ask a moderator, or start it in another channel.',
   restarting: 'Steelman is restarting, so nothing was changed. Try again in a few seconds.',
   storeDown: 'Storage is unavailable right now, so nothing was changed. Please try again in a moment.',
   unexpected: 'Something went wrong on our side and nothing was changed. The error has been logged.',
