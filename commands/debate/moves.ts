@@ -43,8 +43,12 @@ export const speak: Sub = async (interaction, ctx) =>
 
 export const done: Sub = async (interaction, ctx) => {
   const state = await current(ctx, interaction);
-  await move(ctx, interaction, state.id, { type: 'done', actor: actorOf(interaction) }, () =>
-    state.phase === 'prep' ? TEXT.ready : TEXT.turnDone,
+  await move(
+    ctx,
+    interaction,
+    state.id,
+    { type: 'done', actor: actorOf(interaction), turn: state.phase === 'prep' ? -1 : state.turn },
+    () => (state.phase === 'prep' ? TEXT.ready : TEXT.turnDone),
   );
 };
 

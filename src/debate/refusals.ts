@@ -48,6 +48,7 @@ const REASONS = {
   crowdNotNow: () => 'Crowd votes open once the speeches begin.',
   crowdNotForParticipants: () => 'Debaters and judges cannot vote for the crowd favourite.',
   doneNotNow: () => 'There is nothing to end right now.',
+  turnOver: () => 'That turn is already over, so nothing was changed.',
   alreadyReady: () => 'You are already marked ready; the first speech starts when everyone is.',
 } as const;
 

@@ -89,6 +89,7 @@ const endAtDeadline = (deck: Deck, state: Debate, deadline: number, now: number)
 export const speak = (deck: Deck, state: Debate, event: Event<'speak'>, now: number): Transition => {
   const slot = state.slots[state.turn];
   if (state.phase !== 'speaking' || !slot) return refused(refusal('notSpeaking'));
+  if (event.turn !== undefined && event.turn !== state.turn) return refused(refusal('turnOver'));
   if (slot.userId !== event.actor.userId) return refused(refusal('notYourTurn', slot.userId));
   if (state.mode === 'live') return refused(refusal('liveModeNoText'));
   if (state.turnEndsAt !== undefined && now > state.turnEndsAt) return refused(refusal('timeUp'));
@@ -118,6 +119,8 @@ export const speak = (deck: Deck, state: Debate, event: Event<'speak'>, now: num
 /** Done: during prep a debater is ready (all ready starts the first speech); in a turn, the speaker ends it. */
 export const done = (deck: Deck, state: Debate, event: Event<'done'>, now: number): Transition => {
   const { userId } = event.actor;
+  const seen = event.turn ?? (state.phase === 'prep' ? -1 : state.turn);
+  if (seen !== (state.phase === 'prep' ? -1 : state.turn)) return refused(refusal('turnOver'));
   if (state.phase === 'prep') {
     if (!state.debaters.some((d) => d.userId === userId)) return refused(refusal('notDebater'));
     if (state.ready.includes(userId)) return refused(refusal('alreadyReady'));

@@ -155,8 +155,13 @@ export type DebateEvent =
   | { readonly type: 'judge'; readonly actor: Actor }
   | { readonly type: 'swap'; readonly actor: Actor }
   | { readonly type: 'begin'; readonly actor: Actor }
-  | { readonly type: 'speak'; readonly actor: Actor; readonly text: string }
-  | { readonly type: 'done'; readonly actor: Actor }
+  /**
+   * `turn` (optional) is the turn the speaker saw when they acted: a speech or Done that arrives after
+   * that turn ended (a race with the deadline) is refused instead of landing on the next turn.
+   * For Done, -1 means "ready, during prep".
+   */
+  | { readonly type: 'speak'; readonly actor: Actor; readonly text: string; readonly turn?: number }
+  | { readonly type: 'done'; readonly actor: Actor; readonly turn?: number }
   | { readonly type: 'draw'; readonly actor: Actor }
   | { readonly type: 'forfeit'; readonly actor: Actor }
   | { readonly type: 'cancel'; readonly actor: Actor }

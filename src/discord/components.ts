@@ -53,12 +53,12 @@ const handlers: Handlers = {
     const stored = await ctx.store.debates.get(id);
     if (stored?.state.guildId !== i.guildId) throw new UserError(TEXT.expired);
     if (stored?.state.phase !== 'prep') throw new UserError('Prep is over: the speeches have begun.');
-    await move(ctx, i, id, { type: 'done', actor: actorOf(i) }, () => TEXT.ready);
+    await move(ctx, i, id, { type: 'done', actor: actorOf(i), turn: -1 }, () => TEXT.ready);
   },
   speak: (i, [id, turn], ctx) => openSpeechForm(ctx, button(i), id, turn),
   done: async (i, [id, turn], ctx) => {
     await debateIsCurrent(ctx, id, turn);
-    await move(ctx, i, id, { type: 'done', actor: actorOf(i) }, () => TEXT.turnDone);
+    await move(ctx, i, id, { type: 'done', actor: actorOf(i), turn }, () => TEXT.turnDone);
   },
   speech: (i, [id, turn], ctx) => submitSpeech(ctx, modal(i), id, turn),
   ballot: (i, [id], ctx) => openBallot(ctx, button(i), id),

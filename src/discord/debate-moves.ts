@@ -205,7 +205,7 @@ export const submitSpeech = async (
       ctx,
       interaction,
       debateId,
-      { type: 'speak', actor: actorOf(interaction), text },
+      { type: 'speak', actor: actorOf(interaction), text, turn },
       () => TEXT.speechPosted,
     );
   } catch (error) {

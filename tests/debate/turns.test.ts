@@ -151,6 +151,40 @@ describe('timers', () => {
   });
 });
 
+describe('moves that name the turn they were made in', () => {
+  it('given a speech made for a turn that has since ended, then it is refused and does not land on the next turn', () => {
+    const walk = speaking();
+    const first = walk.state.slots[0]?.userId ?? '';
+    walk.speak('Opening speech.');
+    const refusal = walk.refuse({ type: 'speak', actor: as(first), text: 'Late text.', turn: 0 });
+    expect(refusal.code).toBe('turnOver');
+    expect(walk.state.turns).toHaveLength(1);
+  });
+
+  it('given Done pressed for an earlier turn, then it is refused and the current turn goes on', () => {
+    const walk = speaking();
+    walk.speak('Opening speech.');
+    const speaker = walk.state.slots[1]?.userId ?? '';
+    expect(walk.refuse({ type: 'done', actor: as(speaker), turn: 0 }).code).toBe('turnOver');
+    expect(walk.state.turn).toBe(1);
+  });
+
+  it('given Ready pressed just after prep ended, then it is refused rather than passing the first speech', () => {
+    const walk = speaking();
+    const first = walk.state.slots[0]?.userId ?? '';
+    expect(walk.refuse({ type: 'done', actor: as(first), turn: -1 }).code).toBe('turnOver');
+    expect(walk.state.turn).toBe(0);
+    expect(walk.state.turns).toEqual([]);
+  });
+
+  it('given a speech that names the current turn, then it is accepted', () => {
+    const walk = speaking();
+    const first = walk.state.slots[0]?.userId ?? '';
+    walk.act({ type: 'speak', actor: as(first), text: 'On time.', turn: 0 });
+    expect(walk.state.turns[0]?.outcome).toBe('delivered');
+  });
+});
+
 describe('missed and passed turns in text mode', () => {
   it('given no speech by the deadline, then the turn is recorded as missed', () => {
     const walk = speaking();
