@@ -91,6 +91,8 @@ export interface LeaderboardPage {
   readonly total: number;
   readonly page: number;
   readonly pages: number;
+  /** Players shown but not ranked yet (fewer rated debates than the provisional period), most first. */
+  readonly provisional: readonly { readonly userId: string; readonly debates: number }[];
 }
 
 export interface PlayerRepository {

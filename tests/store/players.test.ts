@@ -85,11 +85,20 @@ describe.each(BACKENDS)('player repository on %s', (backend) => {
     expect(await store.players.sideHistory(GUILD, 'bob')).toEqual({ scaling: 1 });
   });
 
-  it('given players with fewer than three debates, then they are provisional: listed nowhere and unranked', async () => {
+  it('given players with fewer than three debates, then they are provisional: shown apart, not ranked', async () => {
     const store = await harness.open();
     await play(store, 'alice', 'bob', 'lecun');
     await play(store, 'alice', 'bob', 'lecun');
-    expect(await store.players.leaderboard(GUILD, 1)).toEqual({ entries: [], total: 0, page: 1, pages: 1 });
+    expect(await store.players.leaderboard(GUILD, 1)).toEqual({
+      entries: [],
+      total: 0,
+      page: 1,
+      pages: 1,
+      provisional: [
+        { userId: 'alice', debates: 2 },
+        { userId: 'bob', debates: 2 },
+      ],
+    });
     expect(await store.players.rank(GUILD, 1, 'alice')).toBeUndefined();
     await play(store, 'alice', 'bob', 'lecun');
     const board = await store.players.leaderboard(GUILD, 1);
@@ -140,6 +149,7 @@ describe.each(BACKENDS)('player repository on %s', (backend) => {
       total: 0,
       page: 1,
       pages: 1,
+      provisional: [],
     });
   });
 

@@ -27,10 +27,22 @@ export const leaderboardView = (
     embeds: [
       {
         title,
-        description:
-          lines.length > 0
-            ? lines.join('\n')
-            : `Nobody is ranked yet: players are ranked after ${PROVISIONAL_DEBATES} rated debates.`,
+        description: truncate(
+          [
+            lines.length > 0
+              ? lines.join('\n')
+              : `Nobody is ranked yet: players are ranked after ${PROVISIONAL_DEBATES} rated debates.`,
+            ...(where.side === undefined && board.provisional.length > 0
+              ? [
+                  '',
+                  `Not ranked yet (provisional): ${board.provisional
+                    .map((p) => `${mention(p.userId)} ${p.debates}/${PROVISIONAL_DEBATES}`)
+                    .join(' · ')}`,
+                ]
+              : []),
+          ].join('\n'),
+          4096,
+        ),
         color: 0xf1c40f,
         footer: { text: `Page ${board.page} of ${Math.max(1, board.pages)} · ${board.total} ranked` },
       },

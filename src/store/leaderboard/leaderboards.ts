@@ -13,7 +13,12 @@ interface SeasonBoards {
   readonly overall: Ranking;
   readonly sides: Map<string, Ranking>;
   readonly optedOut: Set<string>;
+  /** Players shown but not yet ranked (overall), with their rated debates so far. */
+  readonly provisional: Map<string, number>;
 }
+
+/** Provisional players listed under a page, most debates first. */
+const PROVISIONAL_SHOWN = 10;
 
 interface Cached {
   readonly building: Promise<SeasonBoards>;
@@ -72,7 +77,12 @@ export class Leaderboards {
       const record = stored[index]?.record;
       if (record) entries.push({ userId: entry.userId, rank: entry.rank, rating: entry.rating, record });
     }
-    return { entries, total, page: current, pages };
+    // The provisional list belongs to the overall board; side boards rank by side only.
+    const provisional = [...(side === undefined ? boards.provisional : [])]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, PROVISIONAL_SHOWN)
+      .map(([userId, debates]) => ({ userId, debates }));
+    return { entries, total, page: current, pages, provisional };
   }
 
   async rank(guildId: string, season: number, userId: string, side?: string): Promise<number | undefined> {
@@ -129,8 +139,11 @@ export class Leaderboards {
   async #build(guildId: string, season: number): Promise<SeasonBoards> {
     const optedOut = new Set((await this.optOuts.get(guildId))?.users ?? []);
     const lists = new Map<string | undefined, Ranked[]>();
+    const provisional = new Map<string, number>();
     for await (const page of this.players.scan(seasonPrefix(guildId, season))) {
       for (const [, { record }] of page) {
+        if (!optedOut.has(record.userId) && isProvisional(record.overall.debates))
+          provisional.set(record.userId, record.overall.debates);
         for (const [board, rating] of placements(record, optedOut.has(record.userId))) {
           if (rating === undefined) continue;
           const list = lists.get(board) ?? [];
@@ -139,7 +152,7 @@ export class Leaderboards {
         }
       }
     }
-    const boards: SeasonBoards = { overall: new Ranking(), sides: new Map(), optedOut };
+    const boards: SeasonBoards = { overall: new Ranking(), sides: new Map(), optedOut, provisional };
     for (const [board, list] of lists) {
       const ranking = board === undefined ? boards.overall : new Ranking();
       ranking.load(list);
@@ -152,6 +165,9 @@ export class Leaderboards {
 const cacheKey = (guildId: string, season: number) => `${guildId}:${season}`;
 
 const place = (boards: SeasonBoards, record: PlayerRecord) => {
+  if (!boards.optedOut.has(record.userId) && isProvisional(record.overall.debates))
+    boards.provisional.set(record.userId, record.overall.debates);
+  else boards.provisional.delete(record.userId);
   for (const [board, rating] of placements(record, boards.optedOut.has(record.userId))) {
     let ranking = board === undefined ? boards.overall : boards.sides.get(board);
     if (!ranking) {
