@@ -161,10 +161,15 @@ export const carryOut = async (
         await send(begunView(ctx.deck, state, announcement.prepEndsAt));
         return;
       case 'turn-started':
-        await send(turnView(ctx.deck, state, announcement.turn));
-        return;
       case 'bell':
-        await send(bellView(state, announcement.turn, announcement.secondsLeft));
+        // Views read the debate as it is now: an unposted turn or bell left over from before a
+        // restart is only worth posting for the turn still under way (its deadline is the one shown).
+        if (announcement.turn !== state.turn || state.phase !== 'speaking') return;
+        await send(
+          announcement.kind === 'bell'
+            ? bellView(state, announcement.turn, announcement.secondsLeft)
+            : turnView(ctx.deck, state, announcement.turn),
+        );
         return;
       case 'turn-ended': {
         const record = state.turns.find((t) => t.turn === announcement.turn);
