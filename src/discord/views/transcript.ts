@@ -56,6 +56,7 @@ export const transcriptMarkdown = (deck: Deck, state: Debate, names: ReadonlyMap
       }
     }
   });
+  out.push(...timeSummary(deck, state, who));
   const result = state.result;
   out.push('', '## Result', '');
   if (state.phase === 'cancelled') out.push('Cancelled: not rated.');
@@ -78,4 +79,39 @@ export const transcriptMarkdown = (deck: Deck, state: Debate, names: ReadonlyMap
     }
   }
   return `${out.join('\n')}\n`;
+};
+
+const OUTCOMES = {
+  delivered: 'delivered',
+  'ended-early': 'ended early',
+  passed: 'passed',
+  missed: 'missed',
+} as const;
+
+/** How long each speech took against its time, and each side's total: what clubs ask for after a round. */
+const timeSummary = (deck: Deck, state: Debate, who: (userId: string) => string): string[] => {
+  if (state.turns.length === 0) return [];
+  const rows = state.turns.map((t) => {
+    const slot = state.slots[t.turn];
+    const used = Math.max(0, Math.round((t.endedAt - t.startedAt) / 1000));
+    return `| ${t.turn + 1} | ${who(t.userId)} | ${deck.side(t.side)?.name ?? t.side} | ${
+      slot ? kindLabel(slot.kind) : ''
+    } | ${duration(used)} of ${duration(slot?.seconds ?? 0)} | ${OUTCOMES[t.outcome]} |`;
+  });
+  const totals = deck.sides.map((side) => {
+    const used = state.turns
+      .filter((t) => t.side === side.id)
+      .reduce((sum, t) => sum + Math.max(0, Math.round((t.endedAt - t.startedAt) / 1000)), 0);
+    return `${side.name} ${duration(used)}`;
+  });
+  return [
+    '',
+    '## Times',
+    '',
+    '| # | speaker | side | speech | used | outcome |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `Time used by each side: ${totals.join(' · ')}.`,
+  ];
 };
