@@ -46,7 +46,8 @@ export const attachBot = (client: Client, ctx: AppContext, commands: ReadonlyMap
   const armGuilds = async (guildIds: string[]): Promise<void> => {
     try {
       const { timers, outboxes } = await ctx.store.debates.resumable(guildIds);
-      for (const pending of timers) ctx.scheduler.arm(pending);
+      if (!accepting) return; // shutting down: the scheduler is stopped and stays so
+      ctx.scheduler.start(timers);
       for (const stored of outboxes) await deliverOutbox(ctx, client, stored);
       ctx.logger.info(
         { shards: client.shard?.ids ?? [0], guilds: guildIds.length, timers: timers.length },

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Debate } from '../../src/debate/types.js';
 import { FINISHED_PHASES } from '../../src/debate/types.js';
-import { resumeDeadlines } from '../../src/scheduler/resume.js';
 import { createScheduler, type Scheduler } from '../../src/scheduler/scheduler.js';
 import { applyDebateEvent } from '../../src/store/apply-event.js';
-import type { Store } from '../../src/store/types.js';
+import type { DebateRepository, Store } from '../../src/store/types.js';
 import { BACKENDS, useBackend } from '../store/backends.js';
 import { deck, GUILD, openEvent, speaking, step, T0 } from '../store/drive.js';
 import { FakeClock } from './fake-clock.js';
+
+/** What the bot does on start: read the live debates' deadlines back and arm them. */
+const resumeDeadlines = async (
+  scheduler: Scheduler,
+  debates: Pick<DebateRepository, 'pendingTimers'>,
+  guildIds: string[],
+): Promise<number> => {
+  const pending = await debates.pendingTimers(guildIds);
+  scheduler.start(pending);
+  return pending.length;
+};
 
 /** A bot process as far as deadlines go: a scheduler whose fires apply timer events to the store. */
 const boot = (store: Store, start: number) => {
