@@ -5,30 +5,17 @@ import {
 } from 'discord.js';
 import type { AppContext } from '../src/context.js';
 import type { Command } from '../src/discord/command.js';
-import { act, carryOut, debateInChannel } from '../src/discord/debate-actions.js';
-import { showHand } from '../src/discord/debate-moves.js';
-import { actorOf, guildIdOf, respondPrivately } from '../src/discord/respond.js';
+import { debateInChannel, showHand } from '../src/discord/debate-moves.js';
+import { runMove } from '../src/discord/moves.js';
+import { respondPrivately } from '../src/discord/respond.js';
 import { TEXT } from '../src/discord/text.js';
 import { UserError } from '../src/discord/user-error.js';
 import { cardView, searchView } from '../src/discord/views/cards.js';
 import { clip } from '../src/discord/views/format.js';
 import { respondWithSides, sideIdOf, sideOption } from './options.js';
 
-const draw = async (interaction: ChatInputCommandInteraction, ctx: AppContext) => {
-  const { state } = await debateInChannel(ctx, interaction);
-  const applied = await act(ctx, guildIdOf(interaction), state.id, {
-    type: 'draw',
-    actor: actorOf(interaction),
-  });
-  const drawn = applied.stored.state.hands[interaction.user.id]?.at(-1);
-  const card = drawn ? ctx.deck.card(drawn) : undefined;
-  await respondPrivately(interaction, card ? cardView(ctx.deck, card) : TEXT.drawn(drawn ?? '?'));
-  // The drawn card is already in the reply; the note effect would repeat it.
-  await carryOut(ctx, interaction.client, {
-    ...applied,
-    effects: applied.effects.filter((e) => e.type !== 'notify'),
-  });
-};
+const draw = async (interaction: ChatInputCommandInteraction, ctx: AppContext) =>
+  runMove(ctx, interaction, (await debateInChannel(ctx, interaction)).state.id, 'draw');
 
 export default {
   data: {

@@ -1,6 +1,6 @@
 import { InteractionContextType, ApplicationCommandOptionType as Option } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { guildIdOf, respondPrivately } from '../src/discord/respond.js';
+import { guildIdOf, respondPrivately, respondPublicly } from '../src/discord/respond.js';
 import { TEXT } from '../src/discord/text.js';
 import { UserError } from '../src/discord/user-error.js';
 import { leaderboardView } from '../src/discord/views/standings.js';
@@ -45,7 +45,9 @@ export default {
       throw new UserError(TEXT.unknownSide(typedSide, ctx.deck.sides.map((s) => s.id).join(', ')));
     const page = interaction.options.getInteger('page') ?? 1;
     const board = await ctx.store.players.leaderboard(guildId, season, { side, page });
-    await interaction.reply(leaderboardView(ctx.deck, board, { guildId, season, side }));
+    await respondPublicly(interaction, leaderboardView(ctx.deck, board, { guildId, season, side }));
   },
   autocomplete: (interaction, ctx) => respondWithSides(interaction, ctx, false),
+  // The board is for the channel; opting out (listed) is private, and is said so when deferred.
+  answerStyle: (interaction) => (interaction.options.getBoolean('listed') === null ? 'public' : 'private'),
 } satisfies Command;

@@ -48,9 +48,16 @@ const bot = await Bot.start(world);
 
 try {
   process.stdout.write('\n> alice: /debate start motion:M01 format:quick\n');
-  const lobby = await (
-    await alice.slash(channel, 'debate', { subcommand: 'start', options: { motion: 'M01', format: 'quick' } })
-  ).response();
+  const start = await alice.slash(channel, 'debate', {
+    subcommand: 'start',
+    options: { motion: 'M01', format: 'quick' },
+  });
+  await start.response();
+  const lobby = await world.double.waitForMessage(
+    channel,
+    (m) => m.components.length > 0 && JSON.stringify(m.components).includes(`s1:join:${start.id}:`),
+    5000,
+  );
   process.stdout.write(
     '\n> alice clicks [Join World models]; bob clicks [Join Scaling]; alice clicks [Begin]\n',
   );

@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import type { Deck } from './content/deck.js';
 import type { DeckSearch } from './content/search.js';
 import type { Logger } from './logger.js';
-import type { Scheduler } from './scheduler/scheduler.js';
+import type { Play } from './play/play.js';
 import type { Store } from './store/types.js';
 
 /** What every handler gets: dependencies are passed, never looked up. */
@@ -14,7 +14,8 @@ export interface AppContext {
   readonly search: DeckSearch;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly scheduler: Scheduler;
+  /** The application layer: every move goes through it (src/play/). */
+  readonly play: Play;
   /** A seed for a new debate's generator. */
   readonly seed: () => number;
 }

@@ -6,10 +6,11 @@ import { loadDeck } from './content/load.js';
 import { DataError } from './content/problems.js';
 import { buildSearch } from './content/search.js';
 import type { AppContext } from './context.js';
-import { attachBot, fireTimer } from './discord/bot.js';
+import { discordAnnouncer } from './discord/announce.js';
+import { attachBot } from './discord/bot.js';
 import { createClient } from './discord/client.js';
 import type { Logger } from './logger.js';
-import { createScheduler } from './scheduler/scheduler.js';
+import { createPlay } from './play/play.js';
 import { openStore } from './store/open-store.js';
 import { StoreUnavailableError } from './store/types.js';
 
@@ -40,7 +41,7 @@ export const runBot = async (config: Config, logger: Logger) => {
     clock: systemClock,
     logger,
     seed: () => randomInt(0, 2 ** 32),
-    scheduler: createScheduler({ fire: (pending) => fireTimer(ctx, client, pending), logger }),
+    play: createPlay({ store, deck, clock: systemClock, logger, announce: discordAnnouncer(client, deck) }),
   };
   const bot = attachBot(client, ctx, loadCommands());
   await client.login(config.DISCORD_TOKEN);
@@ -48,7 +49,7 @@ export const runBot = async (config: Config, logger: Logger) => {
     ctx,
     async stop() {
       bot.stopAccepting();
-      await ctx.scheduler.stop();
+      await ctx.play.stop();
       await store.close().catch((err: unknown) => logger.warn({ err }, 'store did not close cleanly'));
       await client.destroy().catch(() => undefined);
     },

@@ -32,4 +32,5 @@ export default {
     await handler(interaction, ctx);
   },
   autocomplete: autocompleteDebate,
+  answerStyle: (interaction) => (interaction.options.getSubcommand(false) === 'speak' ? 'form' : 'private'),
 } satisfies Command;

@@ -1,6 +1,6 @@
 import type { Deck } from '../content/deck.js';
 import { ok, refused } from './outcome.js';
-import { refusal } from './refusals.js';
+import { type Refusal, refusal } from './refusals.js';
 import { decide, judgedCriteria, weightedTotal } from './scoring.js';
 import type { Debate, DebateEvent, Transition } from './types.js';
 
@@ -41,10 +41,17 @@ export const finish = (
 };
 
 /** A judge's ballot. It may be resubmitted until the window closes; the last ballot in closes it. */
+/** Why `userId` cannot submit a ballot now (the ballot form's check and the ballot's), or undefined. */
+export const ballotRefusal = (state: Debate, userId: string): Refusal | undefined => {
+  if (state.phase !== 'judging') return refusal('notJudging');
+  if (!state.judges.includes(userId)) return refusal('notJudge');
+  return undefined;
+};
+
 export const ballot = (deck: Deck, state: Debate, event: Event<'ballot'>, now: number): Transition => {
   const { userId } = event.actor;
-  if (state.phase !== 'judging') return refused(refusal('notJudging'));
-  if (!state.judges.includes(userId)) return refused(refusal('notJudge'));
+  const notNow = ballotRefusal(state, userId);
+  if (notNow) return refused(notNow);
   const sideIds = deck.sides.map((s) => s.id);
   if (event.winner !== 'draw' && !sideIds.includes(event.winner))
     return refused(refusal('unknownWinner', event.winner));

@@ -3,7 +3,7 @@ import { otherSide } from '../content/deck.js';
 import { parseCitations } from './citations.js';
 import { endSpeeches, finish } from './judging.js';
 import { andThen, ok, refused, unchanged } from './outcome.js';
-import { refusal } from './refusals.js';
+import { type Refusal, refusal } from './refusals.js';
 import { turnTimers } from './slots.js';
 import {
   type Debate,
@@ -86,13 +86,29 @@ const endAtDeadline = (deck: Deck, state: Debate, deadline: number, now: number)
   return endTurn(deck, state, { endedAt: deadline, outcome, cited: [], answered: [] }, now);
 };
 
+/**
+ * Why `userId` cannot give the speech of `turn` (the one they saw; undefined: the current one) at
+ * `now`, or undefined when they can: the check the speech form opens on, and the speech itself.
+ */
+export const speechRefusal = (
+  state: Debate,
+  userId: string,
+  turn: number | undefined,
+  now: number,
+): Refusal | undefined => {
+  const slot = state.slots[state.turn];
+  if (state.phase !== 'speaking' || !slot) return refusal('notSpeaking');
+  if (turn !== undefined && turn !== state.turn) return refusal('turnOver');
+  if (slot.userId !== userId) return refusal('notYourTurn', slot.userId);
+  if (state.mode === 'live') return refusal('liveModeNoText');
+  if (state.turnEndsAt !== undefined && now > state.turnEndsAt) return refusal('timeUp');
+  return undefined;
+};
+
 export const speak = (deck: Deck, state: Debate, event: Event<'speak'>, now: number): Transition => {
   const slot = state.slots[state.turn];
-  if (state.phase !== 'speaking' || !slot) return refused(refusal('notSpeaking'));
-  if (event.turn !== undefined && event.turn !== state.turn) return refused(refusal('turnOver'));
-  if (slot.userId !== event.actor.userId) return refused(refusal('notYourTurn', slot.userId));
-  if (state.mode === 'live') return refused(refusal('liveModeNoText'));
-  if (state.turnEndsAt !== undefined && now > state.turnEndsAt) return refused(refusal('timeUp'));
+  const refusedNow = speechRefusal(state, event.actor.userId, event.turn, now);
+  if (refusedNow || !slot) return refused(refusedNow ?? refusal('notSpeaking'));
   const text = event.text.trim();
   if (text === '') return refused(refusal('speechEmpty'));
   if (text.length > MAX_SPEECH_CHARS) return refused(refusal('speechTooLong', text.length, MAX_SPEECH_CHARS));

@@ -3,6 +3,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Guild,
+  type Interaction,
   MessageFlags,
   type ModalSubmitInteraction,
   PermissionFlagsBits,
@@ -10,25 +11,36 @@ import {
 } from 'discord.js';
 import type { Size } from '../content/schemas.js';
 import type { AppContext } from '../context.js';
-import { refusal } from '../debate/refusals.js';
-import type { DebateEvent, Mode } from '../debate/types.js';
+import { ballotRefusal } from '../debate/judging.js';
+import { speechRefusal } from '../debate/turns.js';
+import type { Mode } from '../debate/types.js';
+import { MoveRefused } from '../play/play.js';
+import type { StoredDebate } from '../store/types.js';
 import { StoreUnavailableError } from '../store/types.js';
 import { parseScores, parseWinner } from './ballot-input.js';
-import { type Applied, act, carryOut } from './debate-actions.js';
-import { actorOf, guildIdOf, respondPrivately } from './respond.js';
+import { runMove } from './moves.js';
+import { actorOf, guildIdOf, respond, respondPrivately, showForm } from './respond.js';
 import { TEXT } from './text.js';
 import { UserError } from './user-error.js';
 import { handView } from './views/cards.js';
 import { ballotModal, SPEECH_FIELD, scoreField, speechModal, WINNER_FIELD } from './views/forms.js';
-import { lobbyView } from './views/lobby.js';
 import { transcriptMarkdown } from './views/transcript.js';
 
 type Repliable = RepliableInteraction;
 
 /** The debate a button or form names; one of another server (a forged id) has expired like a missing one. */
-const load = async (ctx: AppContext, debateId: string, interaction: Repliable) => {
-  const stored = await ctx.store.debates.get(debateId);
-  if (!stored || stored.state.guildId !== interaction.guildId) throw new UserError(TEXT.expired);
+export const load = async (ctx: AppContext, debateId: string, interaction: Interaction) => {
+  const stored = await ctx.play.debate(guildIdOf(interaction), debateId);
+  if (!stored) throw new UserError(TEXT.expired);
+  return stored;
+};
+
+/** The debate open in the interaction's channel, or a private "no debate here". */
+export const debateInChannel = async (ctx: AppContext, interaction: Interaction): Promise<StoredDebate> => {
+  const stored = interaction.channelId
+    ? await ctx.play.inChannel(interaction.channelId, interaction.guildId)
+    : undefined;
+  if (!stored) throw new UserError(TEXT.noDebateHere);
   return stored;
 };
 
@@ -52,7 +64,11 @@ export const displayNames = async (guild: Guild | null, userIds: readonly string
   return names;
 };
 
-/** /debate start: opens a lobby in this channel and posts its card as the reply. */
+/**
+ * /debate start: opens a lobby in this channel. The lobby card is an announcement like any other
+ * (posted from the outbox with a fixed nonce, so a crash can never post it twice); the host hears
+ * privately that it is open.
+ */
 export const startDebate = async (
   ctx: AppContext,
   interaction: ChatInputCommandInteraction,
@@ -88,7 +104,7 @@ export const startDebate = async (
   if (!format)
     throw new UserError(TEXT.unknownFormat(formatId, ctx.deck.formats.map((f) => f.id).join(', ')));
   const size = (options.size ?? format.sizes[0] ?? '1v1') as Size;
-  const applied = await act(ctx, guildId, interaction.id, {
+  await runMove(ctx, interaction, interaction.id, 'open', {
     type: 'open',
     id: interaction.id,
     guildId,
@@ -101,63 +117,6 @@ export const startDebate = async (
     seed: ctx.seed(),
     lobbySeconds: config.lobbyMinutes * 60,
   });
-  // The lobby is saved: whatever happens to the reply, its timer must be armed and its card exist.
-  const response = await interaction
-    .reply({ ...lobbyView(ctx.deck, applied.stored.state), withResponse: true })
-    .catch((err: unknown) => {
-      ctx.logger.warn({ err, debateId: applied.stored.state.id }, 'could not reply with the lobby card');
-      return undefined;
-    });
-  const messageId = response?.resource?.message?.id;
-  if (messageId) await ctx.store.debates.saveMeta(applied.stored.state.id, { lobbyMessageId: messageId });
-  await carryOut(ctx, interaction.client, applied, { interaction, lobbyUpdated: messageId !== undefined });
-};
-
-/**
- * A move that needs no form: apply it, answer the person privately (or update the lobby card in
- * place when they clicked it), then carry out the effects.
- */
-export const move = async (
-  ctx: AppContext,
-  interaction: Repliable,
-  debateId: string,
-  event: DebateEvent,
-  privateText: (applied: Applied) => string,
-) => {
-  const guildId = guildIdOf(interaction);
-  const applied = await act(ctx, guildId, debateId, event);
-  // The lobby card is the reply to /debate start (whose id is the debate's): a click that lands before
-  // its message id is saved in meta is still on the card, and must update it.
-  const onLobby =
-    interaction.isButton() &&
-    (interaction.message.id === applied.stored.meta.lobbyMessageId ||
-      interaction.message.interactionMetadata?.id === applied.stored.state.id);
-  try {
-    if (onLobby) {
-      // Clicks at the same moment each carry a snapshot; render the newest seats, not this click's own.
-      const latest = (await ctx.store.debates.get(debateId))?.state ?? applied.stored.state;
-      await (interaction as ButtonInteraction).update(lobbyView(ctx.deck, latest));
-    } else await respondPrivately(interaction, privateText(applied));
-  } catch (err) {
-    // The move is saved: a failed reply must not keep its announcements and timers from happening.
-    ctx.logger.warn({ err, debateId }, 'could not answer the interaction');
-  }
-  await carryOut(ctx, interaction.client, applied, { interaction, lobbyUpdated: onLobby });
-};
-
-export const joinDebate = async (ctx: AppContext, interaction: Repliable, debateId: string, side: string) => {
-  const guildId = guildIdOf(interaction);
-  const history = await ctx.store.players.sideHistory(guildId, interaction.user.id);
-  await move(
-    ctx,
-    interaction,
-    debateId,
-    { type: 'join', actor: actorOf(interaction), side, history },
-    (applied) => {
-      const me = applied.stored.state.debaters.find((d) => d.userId === interaction.user.id);
-      return TEXT.joined(me ? (ctx.deck.side(me.side)?.name ?? me.side) : side);
-    },
-  );
 };
 
 export const joinAsJudge = async (ctx: AppContext, interaction: Repliable, debateId: string) => {
@@ -168,11 +127,11 @@ export const joinAsJudge = async (ctx: AppContext, interaction: Repliable, debat
     ? roles.includes(config.judgeRoleId ?? '')
     : roles?.cache.has(config.judgeRoleId ?? '') === true;
   if (config.judgeRoleId && !hasRole && !actorOf(interaction).manager)
-    throw new UserError(`Judging here needs the <@&${config.judgeRoleId}> role.`);
-  await move(ctx, interaction, debateId, { type: 'judge', actor: actorOf(interaction) }, () => TEXT.judging);
+    throw new UserError(TEXT.judgeRoleNeeded(config.judgeRoleId));
+  await runMove(ctx, interaction, debateId, 'judge');
 };
 
-/** Speak: opens the speech form for the current speaker; everyone else gets the reason privately. */
+/** Speak: opens the speech form for the current speaker; everyone else gets the engine's reason privately. */
 export const openSpeechForm = async (
   ctx: AppContext,
   interaction: ButtonInteraction | ChatInputCommandInteraction,
@@ -180,13 +139,9 @@ export const openSpeechForm = async (
   turn?: number,
 ) => {
   const { state } = await load(ctx, debateId, interaction);
-  if (turn !== undefined && (state.phase !== 'speaking' || state.turn !== turn))
-    throw new UserError(TEXT.expired);
-  const slot = state.slots[state.turn];
-  if (state.phase !== 'speaking' || !slot) throw new UserError(refusal('notSpeaking').message);
-  if (slot.userId !== interaction.user.id) throw new UserError(refusal('notYourTurn', slot.userId).message);
-  if (state.mode === 'live') throw new UserError(refusal('liveModeNoText').message);
-  await interaction.showModal(speechModal(state, state.turn));
+  const refused = speechRefusal(state, interaction.user.id, turn, ctx.clock.now());
+  if (refused) throw new UserError(refused.code === 'turnOver' ? TEXT.expired : refused.message);
+  await showForm(interaction, speechModal(state, state.turn));
 };
 
 /** The speech form comes back: post it. If it cannot be accepted, the text comes back as a file. */
@@ -198,20 +153,11 @@ export const submitSpeech = async (
 ) => {
   const text = interaction.fields.getTextInputValue(SPEECH_FIELD);
   try {
-    const { state } = await load(ctx, debateId, interaction);
-    if (state.turn !== turn || state.phase !== 'speaking')
-      throw new UserError('That turn is over, so your speech was not posted.');
-    await move(
-      ctx,
-      interaction,
-      debateId,
-      { type: 'speak', actor: actorOf(interaction), text, turn },
-      () => TEXT.speechPosted,
-    );
+    await runMove(ctx, interaction, debateId, 'speech', { text, turn });
   } catch (error) {
     // Refused, or the store is down: either way the speech comes back, since a form keeps nothing.
     const reason =
-      error instanceof UserError
+      error instanceof UserError || error instanceof MoveRefused
         ? error.message
         : error instanceof StoreUnavailableError
           ? TEXT.storeDown
@@ -219,8 +165,8 @@ export const submitSpeech = async (
     if (reason === undefined || text.trim() === '' || interaction.replied) throw error;
     if (error instanceof StoreUnavailableError)
       ctx.logger.warn({ err: error, debateId }, 'store unavailable; speech handed back');
-    await interaction.reply({
-      content: `${reason} Your text is attached so nothing is lost.`,
+    await respond(interaction, {
+      content: TEXT.handedBack(reason),
       files: [new AttachmentBuilder(Buffer.from(text, 'utf8'), { name: 'your-speech.txt' })],
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
@@ -230,13 +176,13 @@ export const submitSpeech = async (
 
 export const openBallot = async (ctx: AppContext, interaction: ButtonInteraction, debateId: string) => {
   const { state } = await load(ctx, debateId, interaction);
-  if (state.phase !== 'judging') throw new UserError(refusal('notJudging').message);
-  if (!state.judges.includes(interaction.user.id)) throw new UserError(refusal('notJudge').message);
+  const refused = ballotRefusal(state, interaction.user.id);
+  if (refused) throw new UserError(refused.message);
   const names = await displayNames(
     interaction.guild,
     state.debaters.map((d) => d.userId),
   );
-  await interaction.showModal(ballotModal(ctx.deck, state, names, state.ballots[interaction.user.id]));
+  await showForm(interaction, ballotModal(ctx.deck, state, names, state.ballots[interaction.user.id]));
 };
 
 export const submitBallot = async (
@@ -245,42 +191,35 @@ export const submitBallot = async (
   debateId: string,
 ) => {
   try {
-    await castBallot(ctx, interaction, debateId);
+    const { state } = await load(ctx, debateId, interaction);
+    const names = await displayNames(
+      interaction.guild,
+      state.debaters.map((d) => d.userId),
+    );
+    const scores = Object.fromEntries(
+      state.debaters.map((d) => [
+        d.userId,
+        parseScores(
+          ctx.deck,
+          interaction.fields.getTextInputValue(scoreField(d.userId)),
+          names.get(d.userId) ?? `<@${d.userId}>`,
+        ),
+      ]),
+    );
+    const winner = parseWinner(ctx.deck, interaction.fields.getTextInputValue(WINNER_FIELD));
+    await runMove(ctx, interaction, debateId, 'ballot', { scores, winner });
   } catch (error) {
-    if (!(error instanceof StoreUnavailableError) && !(error instanceof UserError)) throw error;
+    if (
+      !(error instanceof StoreUnavailableError || error instanceof UserError || error instanceof MoveRefused)
+    )
+      throw error;
     // A form keeps nothing: hand the ballot back with the reason, so the judge can submit it again.
     const typed = interaction.fields.fields.map((field) =>
       'value' in field ? `${field.customId.replace(/^score-(\d+)$/, '<@$1>')}: ${field.value}` : '',
     );
-    const reason = error instanceof UserError ? error.message : TEXT.storeDown;
-    throw new UserError(`${reason}\nYour ballot was:\n${typed.filter(Boolean).join('\n')}`);
+    const reason = error instanceof StoreUnavailableError ? TEXT.storeDown : error.message;
+    throw new UserError(TEXT.ballotHandedBack(reason, typed.filter(Boolean).join('\n')));
   }
-};
-
-const castBallot = async (ctx: AppContext, interaction: ModalSubmitInteraction, debateId: string) => {
-  const { state } = await load(ctx, debateId, interaction);
-  const names = await displayNames(
-    interaction.guild,
-    state.debaters.map((d) => d.userId),
-  );
-  const scores = Object.fromEntries(
-    state.debaters.map((d) => [
-      d.userId,
-      parseScores(
-        ctx.deck,
-        interaction.fields.getTextInputValue(scoreField(d.userId)),
-        names.get(d.userId) ?? `<@${d.userId}>`,
-      ),
-    ]),
-  );
-  const winner = parseWinner(ctx.deck, interaction.fields.getTextInputValue(WINNER_FIELD));
-  await move(
-    ctx,
-    interaction,
-    debateId,
-    { type: 'ballot', actor: actorOf(interaction), scores, winner },
-    () => TEXT.ballotRecorded,
-  );
 };
 
 /** Your hand, privately: the cards dealt to you and the draws you have left. */
@@ -299,8 +238,8 @@ export const sendTranscript = async (ctx: AppContext, interaction: Repliable, de
   const people = [...state.debaters.map((d) => d.userId), ...state.judges, state.hostId];
   const names = await displayNames(interaction.guild, people);
   const markdown = transcriptMarkdown(ctx.deck, state, names);
-  await interaction.reply({
-    content: `Transcript of debate ${state.id}.`,
+  await respond(interaction, {
+    content: TEXT.transcriptOf(state.id),
     files: [new AttachmentBuilder(Buffer.from(markdown, 'utf8'), { name: `steelman-${state.id}.md` })],
     flags: MessageFlags.Ephemeral,
     allowedMentions: { parse: [] },

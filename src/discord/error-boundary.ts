@@ -1,6 +1,8 @@
 import { type Interaction, MessageFlags } from 'discord.js';
 import type { Logger } from '../logger.js';
+import { MoveRefused } from '../play/play.js';
 import { StoreUnavailableError } from '../store/types.js';
+import { respond } from './respond.js';
 import { TEXT } from './text.js';
 import { UserError } from './user-error.js';
 
@@ -30,25 +32,31 @@ export const withErrorBoundary = async (
     await run();
   } catch (error) {
     const message =
-      error instanceof UserError
-        ? error.message
-        : error instanceof StoreUnavailableError
-          ? TEXT.storeDown
-          : TEXT.unexpected;
+      error instanceof MoveRefused
+        ? // No such debate in this server: a forged button (or another server's) reads as expired.
+          error.refusal.code === 'unknownDebate'
+          ? TEXT.expired
+          : error.message
+        : error instanceof UserError
+          ? error.message
+          : error instanceof StoreUnavailableError
+            ? TEXT.storeDown
+            : TEXT.unexpected;
     if (error instanceof StoreUnavailableError)
       logger.warn({ ...describe(interaction), err: error }, 'store unavailable');
-    else if (!(error instanceof UserError))
+    else if (!(error instanceof UserError || error instanceof MoveRefused))
       logger.error({ ...describe(interaction), err: error }, 'interaction failed');
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
       return;
     }
     if (!interaction.isRepliable()) return;
-    const payload = { content: message, allowedMentions: { parse: [] } };
     try {
-      if (interaction.deferred && !interaction.replied) await interaction.editReply(payload);
-      else if (interaction.replied) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
-      else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+      await respond(interaction, {
+        content: message,
+        allowedMentions: { parse: [] },
+        flags: MessageFlags.Ephemeral,
+      });
     } catch (replyError) {
       logger.warn({ ...describe(interaction), err: replyError }, 'could not send the error reply');
     }

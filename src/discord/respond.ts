@@ -1,4 +1,6 @@
 import {
+  type APIModalInteractionResponseCallbackData,
+  type ButtonInteraction,
   type Interaction,
   type InteractionReplyOptions,
   MessageFlags,
@@ -6,20 +8,43 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Actor } from '../debate/types.js';
+import { answering } from './answer.js';
 import { TEXT } from './text.js';
 import { UserError } from './user-error.js';
 import type { View } from './views/view.js';
 
-/** Replies, edits the deferred reply, or follows up, according to the interaction's state. */
-export const respond = async (interaction: RepliableInteraction, payload: InteractionReplyOptions) => {
-  if (interaction.deferred && !interaction.replied) {
-    // A deferred reply's privacy was fixed when it was deferred; an edit cannot change it.
-    const { flags: _flags, ...edit } = payload;
-    return interaction.editReply(edit);
-  }
-  if (interaction.replied) return interaction.followUp(payload);
-  return interaction.reply(payload);
-};
+/**
+ * Replies, edits the deferred reply, or follows up, according to how the interaction was answered
+ * so far (by this handler or by the automatic defer of src/discord/answer.ts).
+ */
+export const respond = (interaction: RepliableInteraction, payload: InteractionReplyOptions) =>
+  answering(interaction, async (slot) => {
+    if (slot.deferredReply && !interaction.replied) {
+      // A deferred reply's privacy was fixed when it was deferred; an edit cannot change it.
+      const { flags: _flags, ...edit } = payload;
+      return interaction.editReply(edit);
+    }
+    if (interaction.replied || slot.deferredUpdate) return interaction.followUp(payload);
+    return interaction.reply(payload);
+  });
+
+/** Edits the message that was clicked (or, once deferred that way, the deferred answer). */
+export const updateClicked = (interaction: ButtonInteraction, view: View) =>
+  answering(
+    interaction,
+    async (slot): Promise<unknown> =>
+      slot.deferredUpdate || slot.deferredReply ? interaction.editReply(view) : interaction.update(view),
+  );
+
+/** Opens a form, unless the answer clock already gave up on it (src/discord/answer.ts, `form`). */
+export const showForm = (
+  interaction: Extract<RepliableInteraction, { showModal: unknown }>,
+  modal: APIModalInteractionResponseCallbackData,
+) => answering(interaction, () => interaction.showModal(modal));
+
+/** A reply for everyone in the channel that pings nobody. */
+export const respondPublicly = (interaction: RepliableInteraction, view: View) =>
+  respond(interaction, view as InteractionReplyOptions);
 
 /** A private reply that pings nobody. */
 export const respondPrivately = (interaction: RepliableInteraction, content: string | View) =>

@@ -4,8 +4,11 @@ export const TEXT = {
   botCannotPost:
     'I cannot post in this channel (I need View Channel, Send Messages and Embed Links here), so a debate would run unseen. Ask a moderator, or start it in another channel.',
   restarting: 'Steelman is restarting, so nothing was changed. Try again in a few seconds.',
+  slowForm:
+    'Steelman is slow to answer right now, so the form could not open in time. Nothing was changed: try again in a moment.',
   storeDown: 'Storage is unavailable right now, so nothing was changed. Please try again in a moment.',
   unexpected: 'Something went wrong on our side and nothing was changed. The error has been logged.',
+  unknownCommand: 'That command is not part of Steelman (any more). Try /help.',
   guildOnly: 'Steelman works inside a server, not in direct messages.',
   noDebateHere: 'There is no debate in this channel. Start one with /debate start.',
   channelNotAllowed: (channels: string) => `Debates in this server run in ${channels}.`,
@@ -25,6 +28,17 @@ export const TEXT = {
   ballotRecorded: 'Your ballot is in. You can resubmit it until the judging window closes.',
   ready: 'Marked ready. The first speech starts when every debater is ready, or when prep ends.',
   speechPosted: 'Your speech is posted.',
+  speechSaved:
+    'Your speech is saved and counts. Discord is slow to show it right now; it will appear in the channel as soon as Discord accepts it.',
+  lobbyOpened: 'Your lobby is open: the card with the join buttons is in the channel.',
+  lobbyOpening:
+    'Your lobby is open. Discord is slow to show its card right now; it will appear in the channel in a moment.',
+  swapped: 'Sides swapped.',
+  begun: 'The debate has begun.',
+  judgeRoleNeeded: (roleId: string) => `Judging here needs the <@&${roleId}> role.`,
+  handedBack: (reason: string) => `${reason} Your text is attached so nothing is lost.`,
+  ballotHandedBack: (reason: string, typed: string) => `${reason}\nYour ballot was:\n${typed}`,
+  transcriptOf: (debateId: string) => `Transcript of debate ${debateId}.`,
   turnDone: 'Turn ended.',
   drawn: (card: string) => `You drew ${card}.`,
   citationsNote: (notInHand: readonly string[], unknown: readonly string[]) =>

@@ -30,14 +30,19 @@ export interface SchedulerOptions {
 }
 
 export interface Scheduler {
-  /** Sets the debate's pending deadline, replacing any earlier one. */
+  /**
+   * Sets the debate's pending deadline, replacing any earlier one, unless the scheduler already
+   * holds a newer version for that debate (see PendingTimer.version): then it is ignored.
+   */
   arm(pending: PendingTimer): void;
-  /** Drops the debate's pending deadline, and any retry of it. */
-  disarm(debateId: string): void;
+  /** Drops the debate's pending deadline, and any retry of it (unless a newer version is armed). */
+  disarm(debateId: string, version?: number): void;
   /** Arms the deadlines read back from the store on start. */
   start(pendings: Iterable<PendingTimer>): void;
   /** Stops firing; resolves once the fires under way have settled. */
   stop(): Promise<void>;
+  /** The deadline waiting for a debate, if any (what the heap holds: for tests and diagnostics). */
+  pending(debateId: string): PendingTimer | undefined;
   /** Deadlines waiting (retries included). */
   readonly size: number;
 }
@@ -70,6 +75,16 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
   const heap = new MinHeap<Entry>();
   /** The generation of each debate's latest arm, while armed or firing. */
   const latest = new Map<string, number>();
+  /** The newest stored version seen per debate: an arm or disarm of an older one is stale. */
+  const versions = new Map<string, number>();
+  /** Records `version` for the debate; false when a newer one was seen already. */
+  const isCurrent = (debateId: string, version: number | undefined) => {
+    if (version === undefined) return true;
+    const seen = versions.get(debateId);
+    if (seen !== undefined && seen > version) return false;
+    versions.set(debateId, version);
+    return true;
+  };
   const firing = new Set<Promise<void>>();
   let generation = 0;
   let stopped = false;
@@ -138,6 +153,7 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
   };
 
   const arm = (pending: PendingTimer) => {
+    if (!isCurrent(pending.debateId, pending.version)) return;
     generation += 1;
     latest.set(pending.debateId, generation);
     heap.set({ id: pending.debateId, at: pending.timer.at, pending, attempt: 0, generation });
@@ -146,7 +162,11 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
 
   return {
     arm,
-    disarm(debateId) {
+    disarm(debateId, version) {
+      if (!isCurrent(debateId, version)) return;
+      // Forgotten rather than kept: a stale arm after this can only fire a key the engine ignores,
+      // and that fire re-arms from the stored state (play/timers.ts), so memory stays bounded.
+      versions.delete(debateId);
       latest.delete(debateId);
       heap.remove(debateId);
       schedule();
@@ -161,6 +181,7 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
       clearTimer();
       await Promise.allSettled([...firing]);
     },
+    pending: (debateId) => heap.get(debateId)?.pending,
     get size() {
       return heap.size;
     },

@@ -130,7 +130,11 @@ export class KeyvDebateRepository implements DebateRepository {
 
   async resumable(guildIds: Iterable<string>): Promise<Resumable> {
     const perGuild = await Promise.all([...new Set(guildIds)].map((guildId) => this.#pendingIn(guildId)));
-    return { timers: perGuild.flatMap((g) => g.timers), outboxes: perGuild.flatMap((g) => g.outboxes) };
+    return {
+      timers: perGuild.flatMap((g) => g.timers),
+      outboxes: perGuild.flatMap((g) => g.outboxes),
+      debates: perGuild.flatMap((g) => g.debates),
+    };
   }
 
   async pendingTimers(guildIds: Iterable<string>): Promise<PendingTimer[]> {
@@ -142,6 +146,7 @@ export class KeyvDebateRepository implements DebateRepository {
     const debates = await this.#debates.getMany(ids);
     const pending: PendingTimer[] = [];
     const outboxes: StoredDebate[] = [];
+    const kept: StoredDebate[] = [];
     const stale: string[] = [];
     for (const [index, debateId] of ids.entries()) {
       const debate = debates[index];
@@ -150,7 +155,9 @@ export class KeyvDebateRepository implements DebateRepository {
         stale.push(debateId);
         continue;
       }
-      if (isLive(state) && state.timer) pending.push({ debateId, guildId, timer: state.timer });
+      kept.push(debate);
+      if (isLive(state) && state.timer)
+        pending.push({ debateId, guildId, timer: state.timer, version: debate.log.length });
       if ((debate.meta.outbox?.length ?? 0) > 0) outboxes.push(debate);
     }
     if (stale.length > 0) {
@@ -163,7 +170,7 @@ export class KeyvDebateRepository implements DebateRepository {
         await this.#updateLive(guildId, (current) => current.filter((id) => !gone.includes(id)));
       });
     }
-    return { timers: pending, outboxes };
+    return { timers: pending, outboxes, debates: kept };
   }
 
   async #updateLive(guildId: string, change: (ids: readonly string[]) => readonly string[]): Promise<void> {

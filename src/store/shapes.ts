@@ -46,6 +46,7 @@ export const debateCodec: Codec<StoredDebate> = {
         .array(
           z.object({
             seq: z.number().int().min(0),
+            n: z.number().int().min(0).optional(),
             // Announcements are engine values; checked for shape here, rendered by the bot.
             announcement: z.custom<Announcement>(
               (value) =>
@@ -55,6 +56,9 @@ export const debateCodec: Codec<StoredDebate> = {
             ),
           }),
         )
+        .optional(),
+      ratingChanges: z
+        .array(z.object({ userId: z.string(), before: skillRatingSchema, after: skillRatingSchema }))
         .optional(),
     }),
   }),

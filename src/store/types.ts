@@ -19,6 +19,8 @@ export class StoreUnavailableError extends Error {
 export interface OutboxEntry {
   /** The index in the event log of the event that produced it. */
   readonly seq: number;
+  /** Its place among that event's announcements (0, 1, …): with `seq`, what its posts' nonces are made of. */
+  readonly n?: number;
   readonly announcement: Announcement;
 }
 
@@ -31,6 +33,11 @@ export interface DebateMeta {
    * posting it leaves them here, and the next start posts them: no turn or result goes unannounced.
    */
   readonly outbox?: readonly OutboxEntry[];
+  /**
+   * The rating changes of a finished rated debate, saved with the state that finished it, so the
+   * result card shows them even when it is posted after a restart.
+   */
+  readonly ratingChanges?: readonly RatedChange[];
 }
 
 /** A debate as stored: state, the event log that produced it and the bot's meta, in one value. */
@@ -44,6 +51,8 @@ export interface StoredDebate {
 export interface Resumable {
   readonly timers: PendingTimer[];
   readonly outboxes: StoredDebate[];
+  /** Every debate that is live or has announcements to post, for the bot's memory. */
+  readonly debates: StoredDebate[];
 }
 
 /** A live debate's pending timer, as the scheduler needs it. */
@@ -51,6 +60,12 @@ export interface PendingTimer {
   readonly debateId: string;
   readonly guildId: string;
   readonly timer: Timer;
+  /**
+   * The length of the debate's stored log when this timer was read or written: the scheduler never
+   * lets an older version replace a newer one (a resume read that raced a move, or two moves whose
+   * arms land out of order). Absent: always taken.
+   */
+  readonly version?: number;
 }
 
 export interface DebateRepository {

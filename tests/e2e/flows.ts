@@ -30,6 +30,30 @@ export const speechText = (label: string, card?: string) =>
   'My opponent said scaling fixes this, however scaling has not produced reliable planning. '.repeat(2) +
   `In conclusion, the evidence favours my side (${label}).`;
 
+/**
+ * The lobby card a `/debate start` posted: the host hears privately that the lobby is open, and the
+ * card goes to the channel (its join buttons name the debate, whose id is the interaction's).
+ */
+export const lobbyCardOf = async (
+  world: World,
+  channel: string,
+  handle: InteractionHandle | Promise<InteractionHandle>,
+): Promise<DoubleMessage> => {
+  const start = await handle;
+  const answer = await start.response();
+  expect(answer.ephemeral, embedText(answer)).toBe(true);
+  const card = await eventually(
+    () =>
+      world.double
+        .channelMessages(channel)
+        .find((m) => buttonIds(m).some((id) => id.startsWith(`s1:join:${start.id}:`))),
+    5000,
+    'the lobby card',
+  );
+  expect(card.ephemeral).toBe(false);
+  return card;
+};
+
 export interface OpenOptions {
   motion?: string;
   format?: string;
@@ -46,14 +70,14 @@ export class Table {
     readonly card: DoubleMessage,
   ) {}
 
-  /** `/debate start` by `host` in `channelName`; the lobby card is the public reply. */
+  /**
+   * `/debate start` by `host` in `channelName`: the host hears privately that the lobby is open, and
+   * the lobby card is posted in the channel (its join buttons name the debate: the interaction's id).
+   */
   static async open(world: World, host: DoubleUser, channelName: string, options: OpenOptions = {}) {
     const channel = world.channel(channelName);
     const handle = await host.slash(channel, 'debate', { subcommand: 'start', options: { ...options } });
-    const card = await handle.response();
-    expect(card.ephemeral).toBe(false);
-    expect(buttonIds(card).some((id) => id.includes(':join:'))).toBe(true);
-    return new Table(world, channel, host, card);
+    return new Table(world, channel, host, await lobbyCardOf(world, channel, handle));
   }
 
   get debateId(): string {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoubleMessage, DoubleUser } from '../../src/testing/discord-double/index.js';
+import { lobbyCardOf } from './flows.js';
 import {
   type Bot,
   buttonId,
@@ -46,8 +47,7 @@ describe('a whole 1v1 text debate through the real client', () => {
       subcommand: 'start',
       options: { motion: 'M01', format: 'quick' },
     });
-    const lobby = await start.response();
-    expect(lobby.ephemeral).toBe(false);
+    const lobby = await lobbyCardOf(world, channel, start);
     expect(embedText(lobby)).toContain('dead end for machine reasoning');
     expect(embedText(lobby)).toContain('Lunch-break quick');
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoubleUser } from '../../src/testing/discord-double/index.js';
 import { type RedisServer, redisSkipReason, startRedis } from '../support/redis.js';
+import { lobbyCardOf } from './flows.js';
 import { Bot, buttonId, embedText, eventually, startWorld, type World } from './harness.js';
 
 /**
@@ -45,9 +46,11 @@ const openDebate = async (guildIndex: number, a: DoubleUser, b: DoubleUser) => {
   const guild = world.guilds[guildIndex];
   if (!guild) throw new Error('no guild');
   const channel = guild.channel('debates').id;
-  const lobby = await (
-    await a.slash(channel, 'debate', { subcommand: 'start', options: { motion: 'M01', format: 'quick' } })
-  ).response();
+  const lobby = await lobbyCardOf(
+    world,
+    channel,
+    a.slash(channel, 'debate', { subcommand: 'start', options: { motion: 'M01', format: 'quick' } }),
+  );
   await (await a.click(lobby, buttonId(lobby, /:join:\d+:lecun$/))).reply();
   await (await b.click(lobby, buttonId(lobby, /:join:\d+:scaling$/))).reply();
   await (await a.click(lobby, buttonId(lobby, /:begin:/))).reply();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Debate } from '../../src/debate/types.js';
 import { FINISHED_PHASES } from '../../src/debate/types.js';
+import { applyDebateEvent } from '../../src/play/apply-move.js';
 import { createScheduler, type Scheduler } from '../../src/scheduler/scheduler.js';
-import { applyDebateEvent } from '../../src/store/apply-event.js';
 import type { DebateRepository, Store } from '../../src/store/types.js';
 import { BACKENDS, useBackend } from '../store/backends.js';
 import { deck, GUILD, openEvent, speaking, step, T0 } from '../store/drive.js';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Actor, DebateEvent } from '../../src/debate/types.js';
-import { type Applied, applyDebateEvent } from '../../src/store/apply-event.js';
+import { type Applied, applyDebateEvent } from '../../src/play/apply-move.js';
 import type { Store } from '../../src/store/types.js';
 import { testDeck } from '../fixtures/deck.js';
 

@@ -3,7 +3,18 @@ import { apply } from '../debate/engine.js';
 import type { RatedChange } from '../debate/player-record.js';
 import type { Refusal } from '../debate/refusals.js';
 import type { DebateEvent, Effect, Result, Transition } from '../debate/types.js';
-import type { Store, StoredDebate } from './types.js';
+import type { OutboxEntry, Store, StoredDebate } from '../store/types.js';
+import type { LiveDebates } from './live-debates.js';
+
+/** Where a move reads its debate and tells what it wrote: the live debates in memory, or the store alone. */
+export type DebateSource = Pick<LiveDebates, 'get' | 'inChannel' | 'written'>;
+
+/** Reads straight from the store (tools and tests that run without the bot's memory). */
+export const storeSource = (store: Store): DebateSource => ({
+  get: (debateId) => store.debates.get(debateId),
+  inChannel: (channelId) => store.debates.activeDebateInChannel(channelId),
+  written: () => undefined,
+});
 
 /** Refusals that only the store can know about, in the engine's { code, message } shape. */
 export type StoreRefusal =
@@ -40,8 +51,9 @@ const resultOf = (effects: readonly Effect[]): Result | undefined => {
 };
 
 /**
- * Applies one event to a debate as one step of the guild's write queue: read, run the engine,
- * record the result if the debate just finished, save state + log as one value.
+ * Applies one event to a debate as one step of the guild's write queue: read (from memory when the
+ * debate is live here), run the engine, record the result if the debate just finished, save state +
+ * log + the announcements to post (the outbox) + any rating changes as one value.
  *
  * Order within the step: the result (ratings, side counts, motion tally) is recorded before the
  * debate is saved, and each of those records is idempotent per debate. So when the store fails
@@ -59,17 +71,18 @@ export const applyDebateEvent = (
   debateId: string,
   event: DebateEvent,
   now: number,
+  source: DebateSource = storeSource(store),
 ): Promise<Applied> =>
   store.inGuildQueue(guildId, async (): Promise<Applied> => {
     let before: StoredDebate | undefined;
     if (event.type === 'open') {
       if (event.guildId !== guildId)
         throw new Error(`an open event for guild ${event.guildId} queued in ${guildId}`);
-      const busy = await store.debates.activeInChannel(event.channelId);
-      if (busy !== undefined) return { ok: false, refusal: channelBusy(busy) };
-      if (await store.debates.get(event.id)) throw new Error(`debate id ${event.id} is already taken`);
+      const busy = await source.inChannel(event.channelId, guildId);
+      if (busy !== undefined) return { ok: false, refusal: channelBusy(busy.state.id) };
+      if (await source.get(event.id)) throw new Error(`debate id ${event.id} is already taken`);
     } else {
-      before = await store.debates.get(debateId);
+      before = await source.get(debateId);
       if (!before || before.state.guildId !== guildId) return { ok: false, refusal: unknownDebate() };
     }
 
@@ -89,15 +102,20 @@ export const applyDebateEvent = (
       await store.guilds.recordMotionResult(guildId, state.motionId, result.winner, state.id);
 
     const seq = before?.log.length ?? 0;
-    const announced = transition.effects.flatMap((effect) =>
-      effect.type === 'announce' ? [{ seq, announcement: effect.announcement }] : [],
-    );
+    const announced: OutboxEntry[] = transition.effects
+      .flatMap((effect) => (effect.type === 'announce' ? [effect.announcement] : []))
+      .map((announcement, n) => ({ seq, n, announcement }));
     const meta = before?.meta ?? {};
     const stored: StoredDebate = {
       state,
       log: [...(before?.log ?? []), { event, at: now }],
-      meta: announced.length > 0 ? { ...meta, outbox: [...(meta.outbox ?? []), ...announced] } : meta,
+      meta: {
+        ...meta,
+        ...(announced.length > 0 ? { outbox: [...(meta.outbox ?? []), ...announced] } : {}),
+        ...(changes.length > 0 ? { ratingChanges: changes } : {}),
+      },
     };
     await store.debates.save(stored);
+    source.written(stored);
     return { ok: true, transition, stored, changes };
   });

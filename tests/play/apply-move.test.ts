@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/debate/replay.js';
-import { applyDebateEvent } from '../../src/store/apply-event.js';
-import { BACKENDS, useBackend } from './backends.js';
-import { actor, begun, decided, deck, GUILD, openEvent, speaking, step, T0 } from './drive.js';
+import { applyDebateEvent } from '../../src/play/apply-move.js';
+import { BACKENDS, useBackend } from '../store/backends.js';
+import { actor, begun, decided, deck, GUILD, openEvent, speaking, step, T0 } from '../store/drive.js';
 
 describe.each(BACKENDS)('applyDebateEvent on %s', (backend) => {
   const harness = useBackend(backend);
@@ -15,7 +15,7 @@ describe.each(BACKENDS)('applyDebateEvent on %s', (backend) => {
     expect(await store.debates.get('d1')).toEqual(applied.stored);
     expect(await store.debates.activeInChannel('c1')).toBe('d1');
     expect(await store.debates.pendingTimers([GUILD])).toEqual([
-      { debateId: 'd1', guildId: GUILD, timer: { key: 'lobby', at: T0 + 900_000 } },
+      { debateId: 'd1', guildId: GUILD, timer: { key: 'lobby', at: T0 + 900_000 }, version: 1 },
     ]);
   });
 

@@ -1,0 +1,111 @@
+import { type Client, DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
+import type { Deck } from '../content/deck.js';
+import type { Announcement } from '../debate/types.js';
+import { type Announcing, PostFailed } from '../play/ports.js';
+import type { OutboxEntry, StoredDebate } from '../store/types.js';
+import { TEXT } from './text.js';
+import { lobbyView } from './views/lobby.js';
+import { resultView } from './views/result.js';
+import { begunView, bellView, judgingView, turnEndedView, turnView } from './views/turns.js';
+import type { View } from './views/view.js';
+
+/** Errors after which trying again cannot help: the channel or message is gone, or the bot may not post. */
+const PERMANENT_CODES: ReadonlySet<number> = new Set([
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.UnknownMessage,
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
+]);
+
+/** Maps what discord.js throws to a PostFailed the outbox can act on. */
+export const asPostFailed = (error: unknown): PostFailed => {
+  if (error instanceof PostFailed) return error;
+  if (error instanceof RateLimitError)
+    return new PostFailed('rate limited', false, error.retryAfter, { cause: error });
+  if (error instanceof DiscordAPIError) {
+    const permanent =
+      PERMANENT_CODES.has(Number(error.code)) ||
+      (error.status >= 400 && error.status < 500 && error.status !== 429);
+    return new PostFailed(`Discord answered ${error.status} (${error.code})`, permanent, undefined, {
+      cause: error,
+    });
+  }
+  if (error instanceof HTTPError)
+    return new PostFailed(`Discord answered ${error.status}`, false, undefined, { cause: error });
+  // A network failure or a timeout: worth another try.
+  return new PostFailed('Discord could not be reached', false, undefined, { cause: error });
+};
+
+/**
+ * The announcement port on a discord.js client: renders an outbox entry from the debate as it
+ * stands and posts it in the debate's channel (or edits the lobby card).
+ */
+export const discordAnnouncer = (client: Client, deck: Deck): Announcing => ({
+  async deliver(stored, entry, nonce) {
+    try {
+      return await deliver(client, deck, stored, entry, nonce);
+    } catch (error) {
+      throw asPostFailed(error);
+    }
+  },
+});
+
+const deliver = async (
+  client: Client,
+  deck: Deck,
+  stored: StoredDebate,
+  entry: OutboxEntry,
+  nonce: (k: number) => string,
+): Promise<{ lobbyMessageId?: string } | undefined> => {
+  const { state, meta } = stored;
+  const channel = await client.channels.fetch(state.channelId);
+  if (!channel?.isSendable()) throw new PostFailed('the debate channel is not one the bot can post in', true);
+  let posts = 0;
+  const send = (view: View) => channel.send({ ...view, nonce: nonce(posts++), enforceNonce: true });
+  const editLobby = async () => {
+    if (meta.lobbyMessageId) await channel.messages.edit(meta.lobbyMessageId, lobbyView(deck, state));
+  };
+  const announcement: Announcement = entry.announcement;
+  switch (announcement.kind) {
+    case 'lobby-opened': {
+      if (meta.lobbyMessageId) return undefined;
+      const posted = await send(lobbyView(deck, state));
+      return { lobbyMessageId: posted.id };
+    }
+    case 'lobby-changed':
+      await editLobby();
+      return undefined;
+    case 'cancelled':
+      await editLobby();
+      if (state.slots.length > 0)
+        await send({ content: `🛑 ${TEXT.cancelled}`, allowedMentions: { parse: [] } });
+      return undefined;
+    case 'begun':
+      await editLobby();
+      await send(begunView(deck, state, announcement.prepEndsAt));
+      return undefined;
+    case 'turn-started':
+    case 'bell':
+      // Views read the debate as it is now: an unposted turn or bell left over from an earlier turn
+      // (a restart, a long outage) is only worth posting for the turn still under way.
+      if (announcement.turn !== state.turn || state.phase !== 'speaking') return undefined;
+      await send(
+        announcement.kind === 'bell'
+          ? bellView(state, announcement.turn, announcement.secondsLeft)
+          : turnView(deck, state, announcement.turn),
+      );
+      return undefined;
+    case 'turn-ended': {
+      const record = state.turns.find((t) => t.turn === announcement.turn);
+      if (record) await send(turnEndedView(deck, state, record));
+      return undefined;
+    }
+    case 'judging-opened':
+      await send(judgingView(deck, state, announcement.endsAt));
+      return undefined;
+    case 'finished':
+      if (state.result) await send(resultView(deck, state, state.result, meta.ratingChanges ?? []));
+      return undefined;
+  }
+};
