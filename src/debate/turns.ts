@@ -9,6 +9,7 @@ import {
   type Debate,
   type DebateEvent,
   type Effect,
+  FINISHED_PHASES,
   MAX_SPEECH_CHARS,
   type Transition,
   type TurnRecord,
@@ -96,9 +97,11 @@ export const speechRefusal = (
   turn: number | undefined,
   now: number,
 ): Refusal | undefined => {
+  if (FINISHED_PHASES.includes(state.phase)) return refusal('finished');
+  // A turn named (a Speak button, a form) that is no longer under way is over, whatever came since.
+  if (turn !== undefined && (turn !== state.turn || state.phase !== 'speaking')) return refusal('turnOver');
   const slot = state.slots[state.turn];
   if (state.phase !== 'speaking' || !slot) return refusal('notSpeaking');
-  if (turn !== undefined && turn !== state.turn) return refusal('turnOver');
   if (slot.userId !== userId) return refusal('notYourTurn', slot.userId);
   if (state.mode === 'live') return refusal('liveModeNoText');
   if (state.turnEndsAt !== undefined && now > state.turnEndsAt) return refusal('timeUp');

@@ -140,7 +140,7 @@ export const openSpeechForm = async (
 ) => {
   const { state } = await load(ctx, debateId, interaction);
   const refused = speechRefusal(state, interaction.user.id, turn, ctx.clock.now());
-  if (refused) throw new UserError(refused.code === 'turnOver' ? TEXT.expired : refused.message);
+  if (refused) throw new UserError(refused.message);
   await showForm(interaction, speechModal(state, state.turn));
 };
 

@@ -32,6 +32,8 @@ import {
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXPIRED = 'This button has expired. Use /debate status to see where things stand.';
+/** The engine's refusal for a move on a turn that is no longer under way (one wording for every entry point). */
+const TURN_OVER = 'That turn is already over, so nothing was changed.';
 
 let world: World;
 let bot: Bot;
@@ -169,11 +171,11 @@ describe('bad input in a live debate (quick format: alice for LeCun, bob for sca
     expect(await statusText(bob, debates)).toContain(`Turn 1 of 4: <@${alice.id}>`);
   });
 
-  it('given forged buttons, when they are pressed, then each is a private "expired" and nothing changes', async () => {
+  it('given forged buttons, when they are pressed, then each is a private "expired" (or "that turn is over") and nothing changes', async () => {
     await expectRefusal(forgeClick(bob, turn1, 's1:join:123:lecun'), EXPIRED);
     await expectRefusal(forgeClick(bob, turn1, 'hello'), EXPIRED);
-    await expectRefusal(forgeClick(alice, turn1, `s1:speak:${table.debateId}:99`), EXPIRED);
-    await expectRefusal(forgeClick(alice, turn1, `s1:done:${table.debateId}:3`), EXPIRED);
+    await expectRefusal(forgeClick(alice, turn1, `s1:speak:${table.debateId}:99`), TURN_OVER);
+    await expectRefusal(forgeClick(alice, turn1, `s1:done:${table.debateId}:3`), TURN_OVER);
     await expectRefusal(forgeClick(alice, turn1, 's1:ready:123'), EXPIRED);
     expect(table.speeches()).toEqual([]);
     expect(await statusText(alice, debates)).toContain(`Turn 1 of 4: <@${alice.id}>`);
@@ -246,14 +248,14 @@ describe('bad input in a live debate (quick format: alice for LeCun, bob for sca
     expect(posted.mentionEveryone).toBe(false);
   });
 
-  it('given the turn moved on, when Speak on the earlier turn is pressed, then it has expired; a speech of exactly 4,000 characters is accepted', async () => {
+  it('given the turn moved on, when Speak on the earlier turn is pressed, then that turn is over; a speech of exactly 4,000 characters is accepted', async () => {
     const turn2 = await table.turn(1);
-    await expectRefusal(bob.click(turn1, buttonId(turn1, /:speak:/)), EXPIRED);
-    await expectRefusal(alice.click(turn1, buttonId(turn1, /:speak:/)), EXPIRED);
+    await expectRefusal(bob.click(turn1, buttonId(turn1, /:speak:/)), TURN_OVER);
+    await expectRefusal(alice.click(turn1, buttonId(turn1, /:speak:/)), TURN_OVER);
     // A form opened for turn 1 and submitted after it ended: refused, the text given back.
     const late = await expectRefusal(
       forgeModal(alice, debates, `s1:speech:${table.debateId}:0`, { speech: speechText('too late') }),
-      'That turn is over, so your speech was not posted.',
+      `${TURN_OVER} Your text is attached so nothing is lost.`,
     );
     expect(late.attachments[0]?.filename).toBe('your-speech.txt');
 
