@@ -7,8 +7,7 @@ import path from 'node:path';
  */
 export default function buildOnce() {
   const root = path.resolve(import.meta.dirname, '..');
-  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+  const result = spawnSync(process.execPath, ['scripts/build-if-stale.mjs', '--always'], {
     cwd: root,
     encoding: 'utf8',
   });

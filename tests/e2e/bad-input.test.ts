@@ -424,15 +424,12 @@ const runMain = async (env: Record<string, string>, prepare?: (cwd: string) => P
   const cwd = await mkdtemp(path.join(tmpdir(), 'steelman-env-'));
   try {
     await prepare?.(cwd);
-    const child = spawn(
-      process.execPath,
-      ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src/main.ts')],
-      {
-        cwd,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    // The compiled bot, as `npm start` runs it (built once by tests/global-setup.ts).
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => {
       output += c.toString();

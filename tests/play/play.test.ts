@@ -175,9 +175,9 @@ describe('the application layer (src/play) on a real SQLite store', () => {
     await first.move(GUILD, 'd1', { type: 'begin', actor: actor('alice') });
     await first.move(GUILD, 'd1', { type: 'forfeit', actor: actor('bob') });
     await first.stop(); // the "crash": nothing was ever posted
-    expect((await store.debates.get('d1'))?.meta.outbox?.some((e) => e.announcement.kind === 'finished')).toBe(
-      true,
-    );
+    expect(
+      (await store.debates.get('d1'))?.meta.outbox?.some((e) => e.announcement.kind === 'finished'),
+    ).toBe(true);
 
     const discord = new FakeDiscord();
     const second = started(playOn(store, discord));
@@ -192,7 +192,9 @@ describe('the application layer (src/play) on a real SQLite store', () => {
     await seatedLobby(store, 'd1');
     const play = started(playOn(store, new FakeDiscord()));
     const before = await store.debates.get('d1');
-    const refusal = await play.move(GUILD, 'd1', { type: 'begin', actor: actor('bob') }).catch((e: unknown) => e);
+    const refusal = await play
+      .move(GUILD, 'd1', { type: 'begin', actor: actor('bob') })
+      .catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(MoveRefused);
     expect((refusal as MoveRefused).refusal.code).toBe('hostOnly');
     expect(await store.debates.get('d1')).toEqual(before);
