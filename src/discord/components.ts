@@ -1,5 +1,6 @@
 import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { AppContext } from '../context.js';
+import type { AnswerStyle } from './answer.js';
 import { type ParsedCustomId, parseCustomId } from './custom-id.js';
 import {
   joinAsJudge,
@@ -60,10 +61,14 @@ const handlers: Handlers = {
   },
 };
 
+/** Buttons whose answer repaints the message they are on (the lobby card, a leaderboard page). */
+const UPDATES: ReadonlySet<string> = new Set(['join', 'judge', 'leave', 'swap', 'begin', 'cancel', 'board']);
+
 /** How each kind is first answered when slow (src/discord/answer.ts): forms cannot be deferred. */
-export const componentAnswerStyle = (customId: string) => {
+export const componentAnswerStyle = (customId: string): AnswerStyle => {
   const kind = parseCustomId(customId)?.kind;
-  return kind === 'speak' || kind === 'ballot' ? 'form' : kind === 'board' ? 'update' : 'private';
+  if (kind === 'speak' || kind === 'ballot') return 'form';
+  return kind && UPDATES.has(kind) ? 'update' : 'private';
 };
 
 /** Routes a click or a form to its handler; anything unparseable is a private "expired". */
