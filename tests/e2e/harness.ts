@@ -75,6 +75,26 @@ const writeTestDeck = async (dir: string) => {
     judgingSeconds: 10,
     speeches: [speech('lecun'), speech('scaling')],
   });
+  // For the crash-anywhere test: four minute-long speeches, then two short ones that run out (no bells).
+  const quiet = (side: string, seconds: number) => ({ ...speech(side), seconds, bells: [] });
+  formats.formats.push({
+    id: 'crash',
+    name: 'Crash (tests)',
+    description: 'Four long speeches and two that time out, for kill -9 at any point.',
+    sizes: ['1v1'],
+    prepSeconds: 120,
+    handSize: 3,
+    draws: 0,
+    judgingSeconds: 10,
+    speeches: [
+      quiet('lecun', 60),
+      quiet('scaling', 60),
+      quiet('lecun', 60),
+      quiet('scaling', 60),
+      quiet('lecun', 5),
+      quiet('scaling', 5),
+    ],
+  });
   await writeFile(file, JSON.stringify(formats));
 };
 
