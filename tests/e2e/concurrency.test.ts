@@ -1,5 +1,5 @@
+import { CallbackType, type DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, type DoubleUser } from '../../src/testing/discord-double/index.js';
 import { mentionedIds, motionText, privately, type Side, speechText, Table } from './flows.js';
 import {
   type Bot,
