@@ -28,6 +28,41 @@ export interface InteractionCallback {
   readonly messageId: string | null;
 }
 
+/** When an interaction got its first answer; see `double.interactionLatencies()`. */
+export interface InteractionLatency {
+  readonly interactionId: string;
+  /** e.g. `/debate start`, `button "lobby:join"`. */
+  readonly label: string;
+  readonly userId: string;
+  /** False while INTERACTION_CREATE waits for a connected session (the 3 s have not started). */
+  readonly dispatched: boolean;
+  /** Ms from dispatch to the accepted first callback, on the double's clock; null while unanswered. */
+  readonly firstCallbackMs: number | null;
+  /** Ms from dispatch to the first callback refused as too late (10062 Unknown interaction); null if none. */
+  readonly lateCallbackMs: number | null;
+  /** Ms since dispatch (since creation while queued) until now, or until the first callback. */
+  readonly waitingMs: number;
+}
+
+/** The first accepted callback's time after dispatch, on the double's clock. */
+export const firstCallbackMs = (record: InteractionRecord): number | null => {
+  const first = record.callbacks[0];
+  return first ? first.at - (record.dispatchedAt ?? record.createdAt) : null;
+};
+
+export const latencyOf = (record: InteractionRecord, now: number): InteractionLatency => {
+  const first = firstCallbackMs(record);
+  return {
+    interactionId: record.id,
+    label: record.label,
+    userId: record.userId,
+    dispatched: record.dispatchedAt !== null,
+    firstCallbackMs: first,
+    lateCallbackMs: record.lateCallbackMs,
+    waitingMs: first ?? now - (record.dispatchedAt ?? record.createdAt),
+  };
+};
+
 export interface AutocompleteChoice {
   readonly name: string;
   readonly value: string | number;
@@ -114,6 +149,19 @@ export class InteractionHandle {
     const first = this.record.callbacks[0];
     if (!first || this.record.dispatchedPerf === null) return null;
     return first.perfAt - this.record.dispatchedPerf;
+  }
+
+  /**
+   * Ms from dispatch to the first accepted callback on the double's clock (what Discord's 3 s rule
+   * measures); null while unanswered.
+   */
+  get firstCallbackMs(): number | null {
+    return firstCallbackMs(this.record);
+  }
+
+  /** Ms from dispatch to a first callback refused as too late (10062); null if none came late. */
+  get lateCallbackMs(): number | null {
+    return this.record.lateCallbackMs;
   }
 
   /** Every REST request that addressed this interaction (its callback and its webhook routes). */
