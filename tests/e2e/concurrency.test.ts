@@ -142,3 +142,12 @@ describe('a rush on the seats', () => {
     expect(bot.errors()).toEqual([]);
   }, 20_000);
 });
+
+describe('answering in time', () => {
+  it("given every interaction the debates above sent, then each got its first answer within Discord's 3 s", () => {
+    const latencies = world.double.interactionLatencies();
+    expect(latencies.length).toBeGreaterThan(20);
+    expect(world.double.slowInteractions()).toEqual([]);
+    expect(latencies.filter((l) => l.firstCallbackMs === null)).toEqual([]);
+  });
+});
