@@ -1,4 +1,10 @@
-import { CallbackType, ComponentType, MessageFlags, SELECT_TYPES } from './constants.js';
+import {
+  CallbackType,
+  ComponentType,
+  INTERACTION_RESPONSE_WINDOW_MS,
+  MessageFlags,
+  SELECT_TYPES,
+} from './constants.js';
 import type { DoubleContext } from './context.js';
 import { asArray, clone, isRecord, type JsonObject, optBoolean, optNumber, optString } from './json.js';
 import type { CallbackRecord, InteractionRecord, ModalRecord, RequestRecord } from './state.js';
@@ -176,10 +182,15 @@ export class InteractionHandle {
       this.record.dispatchedPerf === null
         ? 'INTERACTION_CREATE is still queued: no connected gateway session owns this guild (is the bot logged in?)'
         : 'INTERACTION_CREATE was delivered to the bot';
+    const late =
+      this.record.lateCallbackMs === null
+        ? ''
+        : ` Its first callback came ${Math.round(this.record.lateCallbackMs)} ms after the dispatch and was refused ` +
+          `with 10062 Unknown interaction (Discord allows ${INTERACTION_RESPONSE_WINDOW_MS} ms: defer first when the work is slow).`;
     const since = this.record.createdAt;
     const failures = this.ctx.state.requests.filter((r) => r.at >= since && r.status >= 400).slice(-5);
     return (
-      `${this.record.label} by ${user} (interaction ${this.record.id}): ${what} within ${timeoutMs} ms. ${delivery}. ` +
+      `${this.record.label} by ${user} (interaction ${this.record.id}): ${what} within ${timeoutMs} ms. ${delivery}.${late} ` +
       `Requests for this interaction: ${describeRequests(this.requests())}. ` +
       `Failed requests since it was sent: ${describeRequests(failures)}.`
     );

@@ -141,6 +141,7 @@ describe('Discord interaction time limits', () => {
     expect(handle.lateCallbackMs).toBeGreaterThanOrEqual(3_001);
     expect(double.channelMessages(channel)).toHaveLength(before);
     expect(double.slowInteractions().map((l) => l.interactionId)).toContain(handle.id);
+    await expect(handle.reply(50)).rejects.toThrow(/refused with 10062 Unknown interaction/);
   });
 
   it('given an interaction already acknowledged, then a second callback fails with 400 40060', async () => {
