@@ -15,11 +15,11 @@
  * Run alone: npx tsx bench/capacity.ts
  */
 import { pathToFileURL } from 'node:url';
+import { CallbackType, type DoubleUser } from '@steelman/discord-double';
 import { loadDeck } from '../src/content/load.js';
 import { apply } from '../src/debate/engine.js';
 import type { Debate, DebateEvent } from '../src/debate/types.js';
 import { createScheduler } from '../src/scheduler/scheduler.js';
-import { CallbackType, type DoubleUser } from '../src/testing/discord-double/index.js';
 import type { World } from '../tests/e2e/harness.js';
 import { percentile, table } from './stats.js';
 import {

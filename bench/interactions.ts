@@ -25,7 +25,7 @@ import {
   type DoubleUser,
   type InteractionHandle,
   type ModalHandle,
-} from '../src/testing/discord-double/index.js';
+} from '@steelman/discord-double';
 import type { Bot } from '../tests/e2e/harness.js';
 import { type RedisServer, startRedis } from '../tests/support/redis.js';
 import { percentile, table } from './stats.js';

@@ -7,10 +7,10 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { DoubleMessage, DoubleUser, InteractionHandle } from '@steelman/discord-double';
 import { REST, Routes } from 'discord.js';
 import WebSocket from 'ws';
 import { loadCommands } from '../commands/index.js';
-import type { DoubleMessage, DoubleUser, InteractionHandle } from '../src/testing/discord-double/index.js';
 import { Bot, type BotOptions, FAKE_TOKEN, startWorld, type World } from '../tests/e2e/harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

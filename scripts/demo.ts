@@ -3,7 +3,7 @@
  * and the real bot on a temporary store, plays a scripted 1v1 debate between two simulated members,
  * and prints the channel as it unfolds.
  */
-import type { DoubleMessage, DoubleUser } from '../src/testing/discord-double/index.js';
+import type { DoubleMessage, DoubleUser } from '@steelman/discord-double';
 import { Bot, buttonId, embedText, eventually, startWorld } from '../tests/e2e/harness.js';
 
 const world = await startWorld({ channels: ['debates'] });

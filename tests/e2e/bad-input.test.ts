@@ -3,8 +3,6 @@ import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DoubleContext } from '../../src/testing/discord-double/context.js';
 import {
   ComponentType,
   type DiscordDouble,
@@ -13,8 +11,9 @@ import {
   InteractionHandle,
   InteractionType,
   type JsonObject,
-} from '../../src/testing/discord-double/index.js';
-import { createInteraction } from '../../src/testing/discord-double/interactions.js';
+} from '@steelman/discord-double';
+import { createInteraction, type DoubleContext } from '@steelman/discord-double/internals';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privately, speechText, Table } from './flows.js';
 import {
   type Bot,

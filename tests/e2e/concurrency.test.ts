@@ -1,5 +1,5 @@
+import { CallbackType, type DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, type DoubleUser } from '../../src/testing/discord-double/index.js';
 import { mentionedIds, motionText, privately, type Side, speechText, Table } from './flows.js';
 import {
   type Bot,
@@ -141,4 +141,13 @@ describe('a rush on the seats', () => {
     expect(embedText(status)).toContain('Lobby: 4 debater(s)');
     expect(bot.errors()).toEqual([]);
   }, 20_000);
+});
+
+describe('answering in time', () => {
+  it("given every interaction the debates above sent, then each got its first answer within Discord's 3 s", () => {
+    const latencies = world.double.interactionLatencies();
+    expect(latencies.length).toBeGreaterThan(20);
+    expect(world.double.slowInteractions()).toEqual([]);
+    expect(latencies.filter((l) => l.firstCallbackMs === null)).toEqual([]);
+  });
 });

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import {
   CallbackType,
   type DoubleMessage,
   type DoubleUser,
   type InteractionHandle,
-} from '../../src/testing/discord-double/index.js';
+} from '@steelman/discord-double';
+import { describe, expect, it } from 'vitest';
 import { Bot, buttonId, buttonIds, embedText, eventually, startWorld, type World } from './harness.js';
 
 /**

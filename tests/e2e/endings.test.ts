@@ -1,5 +1,5 @@
+import { CallbackType, type DoubleMessage, type DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, type DoubleMessage, type DoubleUser } from '../../src/testing/discord-double/index.js';
 import { deckData, privately, speechText, Table } from './flows.js';
 import {
   type Bot,

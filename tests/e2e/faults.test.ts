@@ -1,5 +1,5 @@
+import { CallbackType, type DoubleMessage, type DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, type DoubleMessage, type DoubleUser } from '../../src/testing/discord-double/index.js';
 import { type RedisServer, redisSkipReason, startRedis } from '../support/redis.js';
 import { privately, speechText, Table } from './flows.js';
 import { Bot, buttonId, embedText, FAKE_TOKEN, startWorld, type World } from './harness.js';

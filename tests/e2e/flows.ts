@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
 import {
   CallbackType,
   type DoubleMessage,
   type DoubleUser,
   type InteractionHandle,
   type ModalHandle,
-} from '../../src/testing/discord-double/index.js';
+} from '@steelman/discord-double';
+import { expect } from 'vitest';
 import { buttonId, buttonIds, embedText, eventually, type World } from './harness.js';
 
 /**

@@ -9,7 +9,7 @@ import {
   type DoubleMessage,
   type DoubleUser,
   startDiscordDouble,
-} from '../../src/testing/discord-double/index.js';
+} from '@steelman/discord-double';
 
 /**
  * The end-to-end world: the local Discord double, a guild of simulated members, and the real bot

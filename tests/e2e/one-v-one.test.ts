@@ -1,5 +1,5 @@
+import type { DoubleMessage, DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DoubleMessage, DoubleUser } from '../../src/testing/discord-double/index.js';
 import { lobbyCardOf } from './flows.js';
 import {
   type Bot,

@@ -1,5 +1,5 @@
+import type { DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DoubleUser } from '../../src/testing/discord-double/index.js';
 import { type RedisServer, redisSkipReason, startRedis } from '../support/redis.js';
 import { lobbyCardOf } from './flows.js';
 import { Bot, buttonId, embedText, eventually, startWorld, type World } from './harness.js';

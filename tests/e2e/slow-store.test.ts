@@ -1,5 +1,5 @@
+import { CallbackType, type InteractionHandle } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackType, type InteractionHandle } from '../../src/testing/discord-double/index.js';
 import { type RedisServer, redisSkipReason, startRedis } from '../support/redis.js';
 import { type SlowProxy, startSlowProxy } from '../support/slow-proxy.js';
 import { Table } from './flows.js';

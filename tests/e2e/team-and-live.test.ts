@@ -1,5 +1,5 @@
+import type { DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DoubleUser } from '../../src/testing/discord-double/index.js';
 import { mentionedIds, privately, speechText, Table } from './flows.js';
 import {
   type Bot,

@@ -51,7 +51,7 @@ const unarchiveOnActivity = (ctx: DoubleContext, channel: ChannelRecord): void =
   if (thread.locked && !has(botPermissions(ctx, channel), Permission.ManageThreads))
     throw new DiscordApiError(400, ErrorCode.ThreadArchived, 'Thread is locked');
   thread.archived = false;
-  thread.archiveTimestamp = new Date().toISOString();
+  thread.archiveTimestamp = new Date(ctx.state.now()).toISOString();
   emitChannelEvent(ctx, channel, 'UPDATE');
 };
 
@@ -78,7 +78,9 @@ export const postMessage: Handler = (ctx, request) => {
     const nonce = String(sent.nonce);
     const earlier = visibleMessages(ctx, channel.id).find(
       (m) =>
-        m.nonce === nonce && m.authorId === ctx.state.botUserId && Date.now() - m.createdAt < NONCE_WINDOW_MS,
+        m.nonce === nonce &&
+        m.authorId === ctx.state.botUserId &&
+        ctx.state.now() - m.createdAt < NONCE_WINDOW_MS,
     );
     if (earlier) return ok(apiMessage(ctx.state, earlier));
   }
@@ -178,7 +180,7 @@ export const pin =
       {
         channel_id: channel.id,
         ...(channel.guildId ? { guild_id: channel.guildId } : {}),
-        last_pin_timestamp: new Date().toISOString(),
+        last_pin_timestamp: new Date(ctx.state.now()).toISOString(),
       },
       { guildId: channel.guildId },
     );
@@ -251,7 +253,7 @@ export const patchChannel: Handler = (ctx, request) => {
     const archived = optBoolean(b.archived);
     if (archived !== undefined && archived !== thread.archived) {
       thread.archived = archived;
-      thread.archiveTimestamp = new Date().toISOString();
+      thread.archiveTimestamp = new Date(ctx.state.now()).toISOString();
     }
     const locked = optBoolean(b.locked);
     if (locked !== undefined) thread.locked = locked;

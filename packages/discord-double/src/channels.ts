@@ -17,7 +17,7 @@ export interface NewThread {
 
 /** Creates a thread channel under `parent`, joins its owner, and dispatches THREAD_CREATE. */
 export const createThread = (ctx: DoubleContext, t: NewThread): ChannelRecord => {
-  const now = new Date().toISOString();
+  const now = new Date(ctx.state.now()).toISOString();
   const thread: ChannelRecord = {
     id: t.id ?? ctx.state.ids.next(),
     type: t.type,

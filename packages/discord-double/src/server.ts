@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { performance } from 'node:perf_hooks';
 import type { DoubleContext } from './context.js';
 import { DiscordApiError } from './errors.js';
+import type { FaultInjector } from './faults.js';
 import type { JsonObject } from './json.js';
 import type { UploadedFile } from './messages.js';
 import { MultipartError, multipartBoundary, parseMultipart } from './multipart.js';
@@ -94,6 +95,7 @@ export class DoubleHttpServer {
     private readonly ctx: () => DoubleContext,
     private readonly state: DoubleState,
     private readonly options: HttpOptions,
+    private readonly faults: FaultInjector,
   ) {
     this.server = createServer((request, response) => {
       void this.handle(request, response);
@@ -129,15 +131,21 @@ export class DoubleHttpServer {
     });
   }
 
-  private send(response: ServerResponse, status: number, body: unknown): void {
+  private send(
+    response: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Readonly<Record<string, string>> = {},
+  ): void {
     if (response.headersSent || response.destroyed) return;
     if (body === undefined || status === 204) {
-      response.writeHead(status === 200 ? 204 : status);
+      response.writeHead(status === 200 ? 204 : status, headers);
       response.end();
       return;
     }
     const text = JSON.stringify(body);
     response.writeHead(status, {
+      ...headers,
       'Content-Type': 'application/json',
       'Content-Length': Buffer.byteLength(text),
     });
@@ -215,14 +223,16 @@ export class DoubleHttpServer {
         contentType: f.contentType ?? undefined,
         size: f.data.length,
       })),
-      at: Date.now(),
+      at: this.state.now(),
       status: 0,
       error: null,
+      fault: null,
       durationMs: 0,
     };
     this.state.requests.push(record);
     let status: number;
     let body: unknown;
+    let headers: Readonly<Record<string, string>> = {};
     try {
       if (!url.pathname.startsWith('/api') || decodeFailed) throw discordError(404, 0, '404: Not Found');
       const match = router.match(method, segments);
@@ -235,15 +245,30 @@ export class DoubleHttpServer {
       record.params = match.params;
       if (parseError) throw parseError;
       if (match.route.auth) this.checkAuth(request.headers.authorization);
-      const result = match.route.handler(this.ctx(), {
+      // Decided before the handler runs, so an injected failure changes nothing.
+      const fault = this.faults.decide({
+        id: record.id,
         method,
-        params: match.params,
-        query: url.searchParams,
-        body: parsed.body,
-        files: parsed.files,
+        route: match.route.pattern,
+        path: record.path,
       });
-      status = result.status;
-      body = result.body;
+      if (fault) {
+        record.fault = fault.status;
+        record.error = fault.body;
+        status = fault.status;
+        body = fault.body;
+        headers = fault.headers;
+      } else {
+        const result = match.route.handler(this.ctx(), {
+          method,
+          params: match.params,
+          query: url.searchParams,
+          body: parsed.body,
+          files: parsed.files,
+        });
+        status = result.status;
+        body = result.body;
+      }
     } catch (error) {
       let errorBody: JsonObject;
       if (error instanceof DiscordApiError) {
@@ -261,10 +286,10 @@ export class DoubleHttpServer {
     }
     record.status = status;
     record.durationMs = performance.now() - started;
-    this.send(response, status, body);
+    this.send(response, status, body, headers);
     if (this.options.logRequests) {
       console.log(
-        `[discord-double] ${method} ${record.path} -> ${status}${record.error ? ` ${JSON.stringify(record.error)}` : ''}`,
+        `[discord-double] ${method} ${record.path} -> ${status}${record.fault === null ? '' : ' (injected)'}${record.error ? ` ${JSON.stringify(record.error)}` : ''}`,
       );
     }
     this.state.notifier.notify('requests');

@@ -1,11 +1,13 @@
 import { apiCommand, commandsIn } from './commands.js';
-import { Intent, THREAD_TYPES } from './constants.js';
+import { INTERACTION_RESPONSE_WINDOW_MS, Intent, THREAD_TYPES } from './constants.js';
 import type { DoubleContext } from './context.js';
 import { DoubleUser, privateMessagesFor } from './driver.js';
 import { emitChannelEvent } from './events.js';
+import { FaultInjector, type FaultRule } from './faults.js';
 import { Gateway } from './gateway.js';
-import { InteractionHandle } from './handles.js';
+import { InteractionHandle, type InteractionLatency, latencyOf } from './handles.js';
 import type { JsonObject } from './json.js';
+import { ROUTES } from './rest-routes.js';
 import { apiGuildCreate, apiMember, apiRole } from './serialize.js';
 import { DoubleHttpServer } from './server.js';
 import {
@@ -62,6 +64,14 @@ export interface DiscordDoubleOptions {
   readonly replayBufferSize?: number;
   /** Largest accepted request body. Default 25 MiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * The double's clock, ms since the epoch. Default `Date.now()`. Discord's time limits read it (3 s for
+   * the first callback, 15 minutes for the interaction token, a few minutes for `enforce_nonce`), as do
+   * recorded times and message timestamps; pass `testClock().now` to move time on without waiting.
+   */
+  readonly clock?: () => number;
+  /** Faults in force from the start; change them at run time with `double.faults`. */
+  readonly faults?: FaultRule | readonly FaultRule[];
 }
 
 export interface WaitForMessageOptions {
@@ -211,6 +221,11 @@ export class DiscordDouble {
   readonly applicationId: string;
   /** The bot user's id (equal to the application id, as for modern bots). */
   readonly botUserId: string;
+  /**
+   * Fault injection: `faults.set({ route: 'POST /channels/:channel/messages', rate: 0.3, statuses: [500, 429], seed: 42 })`,
+   * `faults.clear()`, `faults.counts()`, `faults.injected`.
+   */
+  readonly faults: FaultInjector;
   private stopped = false;
 
   private constructor(
@@ -218,9 +233,11 @@ export class DiscordDouble {
     private readonly ctx: DoubleContext,
     private readonly gateway: Gateway,
     private readonly http: DoubleHttpServer,
+    faults: FaultInjector,
     port: number,
     host: string,
   ) {
+    this.faults = faults;
     this.port = port;
     this.baseUrl = `http://${host}:${port}`;
     this.apiUrl = `${this.baseUrl}/api`;
@@ -232,11 +249,15 @@ export class DiscordDouble {
   /** Starts the HTTP + WebSocket server on an ephemeral loopback port. */
   static async start(options: DiscordDoubleOptions = {}): Promise<DiscordDouble> {
     const host = options.host ?? '127.0.0.1';
-    const baseTime = options.snowflakeBaseTime === 'now' ? Date.now() : options.snowflakeBaseTime;
+    const baseTime =
+      options.snowflakeBaseTime === 'now' ? (options.clock ?? Date.now)() : options.snowflakeBaseTime;
     // The default application id is the generator's first id; that id is then skipped, whether or not it
     // was used, so every other id is the same with or without a configured application id.
     const applicationId = options.applicationId ?? new DoubleState('0', '0', baseTime).ids.next();
-    const state = new DoubleState(applicationId, applicationId, baseTime);
+    const clock = options.clock ?? (() => Date.now());
+    const state = new DoubleState(applicationId, applicationId, baseTime, clock);
+    const faults = new FaultInjector(ROUTES, clock);
+    if (options.faults !== undefined) faults.set(options.faults);
     state.ids.next();
     state.users.set(applicationId, {
       id: applicationId,
@@ -264,6 +285,7 @@ export class DiscordDouble {
         logRequests: options.logRequests ?? false,
         maxBodyBytes: options.maxBodyBytes ?? 25 * 1024 * 1024,
       },
+      faults,
     );
     const port = await http.listen(host, options.port ?? 0);
     const baseUrl = `http://${host}:${port}`;
@@ -278,7 +300,7 @@ export class DiscordDouble {
       recommendedShards: options.recommendedShards ?? 1,
       applicationFlags: options.applicationFlags ?? 0,
     };
-    return new DiscordDouble(state, ctx, gateway, http, port, host);
+    return new DiscordDouble(state, ctx, gateway, http, faults, port, host);
   }
 
   // ------------------------------------------------------------ world setup
@@ -550,6 +572,27 @@ export class DiscordDouble {
         new InteractionHandle(this.ctx, record, (modal, values) =>
           this.user(modal.userId).submitModal(modal, values),
         ),
+    );
+  }
+
+  /**
+   * For every interaction, when its first answer came (ms after INTERACTION_CREATE reached the bot, on the
+   * double's clock), oldest first. For "every interaction got a first answer within 3 s", see
+   * `slowInteractions()`.
+   */
+  interactionLatencies(): InteractionLatency[] {
+    const now = this.state.now();
+    return [...this.state.interactions.values()].map((record) => latencyOf(record, now));
+  }
+
+  /**
+   * Interactions that did not get an accepted first callback within `limitMs` of their dispatch (default
+   * Discord's 3 s): answered late, refused as late (10062), or still unanswered past the limit. Empty in
+   * a healthy run: `expect(double.slowInteractions()).toEqual([])`.
+   */
+  slowInteractions(limitMs = INTERACTION_RESPONSE_WINDOW_MS): InteractionLatency[] {
+    return this.interactionLatencies().filter((l) =>
+      l.firstCallbackMs === null ? l.dispatched && l.waitingMs > limitMs : l.firstCallbackMs > limitMs,
     );
   }
 

@@ -3,11 +3,15 @@
  * REST on http://127.0.0.1:PORT/api and a WebSocket gateway on ws://127.0.0.1:PORT/gateway, plus a
  * driver that plays guild members (slash commands, autocomplete, buttons, selects, modals).
  */
+export { type TestClock, testClock } from './clock.js';
 export type { CommandInvocation, OptionInput } from './commands.js';
 export {
   CallbackType,
   ChannelType,
   ComponentType,
+  ErrorCode,
+  INTERACTION_RESPONSE_WINDOW_MS,
+  INTERACTION_TOKEN_LIFETIME_MS,
   Intent,
   InteractionType,
   MessageFlags,
@@ -24,10 +28,19 @@ export {
 } from './double.js';
 export { type AutocompleteInput, type ChannelRef, DoubleUser, type MessageRef } from './driver.js';
 export {
+  type FaultCounts,
+  FaultInjector,
+  type FaultRule,
+  type FaultStatus,
+  type InjectedFault,
+  seededRandom,
+} from './faults.js';
+export {
   type AutocompleteChoice,
   callbackName,
   type InteractionCallback,
   InteractionHandle,
+  type InteractionLatency,
   type ModalField,
   ModalHandle,
   type ModalValue,

@@ -1,4 +1,10 @@
-import { CallbackType, ComponentType, MessageFlags, SELECT_TYPES } from './constants.js';
+import {
+  CallbackType,
+  ComponentType,
+  INTERACTION_RESPONSE_WINDOW_MS,
+  MessageFlags,
+  SELECT_TYPES,
+} from './constants.js';
 import type { DoubleContext } from './context.js';
 import { asArray, clone, isRecord, type JsonObject, optBoolean, optNumber, optString } from './json.js';
 import type { CallbackRecord, InteractionRecord, ModalRecord, RequestRecord } from './state.js';
@@ -27,6 +33,41 @@ export interface InteractionCallback {
   /** The message the callback created (4, 5) or updated (6, 7). */
   readonly messageId: string | null;
 }
+
+/** When an interaction got its first answer; see `double.interactionLatencies()`. */
+export interface InteractionLatency {
+  readonly interactionId: string;
+  /** e.g. `/debate start`, `button "lobby:join"`. */
+  readonly label: string;
+  readonly userId: string;
+  /** False while INTERACTION_CREATE waits for a connected session (the 3 s have not started). */
+  readonly dispatched: boolean;
+  /** Ms from dispatch to the accepted first callback, on the double's clock; null while unanswered. */
+  readonly firstCallbackMs: number | null;
+  /** Ms from dispatch to the first callback refused as too late (10062 Unknown interaction); null if none. */
+  readonly lateCallbackMs: number | null;
+  /** Ms since dispatch (since creation while queued) until now, or until the first callback. */
+  readonly waitingMs: number;
+}
+
+/** The first accepted callback's time after dispatch, on the double's clock. */
+export const firstCallbackMs = (record: InteractionRecord): number | null => {
+  const first = record.callbacks[0];
+  return first ? first.at - (record.dispatchedAt ?? record.createdAt) : null;
+};
+
+export const latencyOf = (record: InteractionRecord, now: number): InteractionLatency => {
+  const first = firstCallbackMs(record);
+  return {
+    interactionId: record.id,
+    label: record.label,
+    userId: record.userId,
+    dispatched: record.dispatchedAt !== null,
+    firstCallbackMs: first,
+    lateCallbackMs: record.lateCallbackMs,
+    waitingMs: first ?? now - (record.dispatchedAt ?? record.createdAt),
+  };
+};
 
 export interface AutocompleteChoice {
   readonly name: string;
@@ -116,6 +157,19 @@ export class InteractionHandle {
     return first.perfAt - this.record.dispatchedPerf;
   }
 
+  /**
+   * Ms from dispatch to the first accepted callback on the double's clock (what Discord's 3 s rule
+   * measures); null while unanswered.
+   */
+  get firstCallbackMs(): number | null {
+    return firstCallbackMs(this.record);
+  }
+
+  /** Ms from dispatch to a first callback refused as too late (10062); null if none came late. */
+  get lateCallbackMs(): number | null {
+    return this.record.lateCallbackMs;
+  }
+
   /** Every REST request that addressed this interaction (its callback and its webhook routes). */
   requests(): RequestRecord[] {
     const { id, token } = this.record;
@@ -128,10 +182,15 @@ export class InteractionHandle {
       this.record.dispatchedPerf === null
         ? 'INTERACTION_CREATE is still queued: no connected gateway session owns this guild (is the bot logged in?)'
         : 'INTERACTION_CREATE was delivered to the bot';
+    const late =
+      this.record.lateCallbackMs === null
+        ? ''
+        : ` Its first callback came ${Math.round(this.record.lateCallbackMs)} ms after the dispatch and was refused ` +
+          `with 10062 Unknown interaction (Discord allows ${INTERACTION_RESPONSE_WINDOW_MS} ms: defer first when the work is slow).`;
     const since = this.record.createdAt;
     const failures = this.ctx.state.requests.filter((r) => r.at >= since && r.status >= 400).slice(-5);
     return (
-      `${this.record.label} by ${user} (interaction ${this.record.id}): ${what} within ${timeoutMs} ms. ${delivery}. ` +
+      `${this.record.label} by ${user} (interaction ${this.record.id}): ${what} within ${timeoutMs} ms. ${delivery}.${late} ` +
       `Requests for this interaction: ${describeRequests(this.requests())}. ` +
       `Failed requests since it was sent: ${describeRequests(failures)}.`
     );

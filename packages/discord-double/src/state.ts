@@ -166,7 +166,7 @@ export interface CommandRecord {
 export interface CallbackRecord {
   readonly type: number;
   readonly data: JsonObject | null;
-  /** Wall-clock time (Date.now()). */
+  /** The double's clock when the callback arrived. */
   readonly at: number;
   /** High-resolution time (performance.now()), for round-trip measurement. */
   readonly perfAt: number;
@@ -203,9 +203,14 @@ export interface InteractionRecord {
   readonly payload: JsonObject;
   /** The message a component (or a modal opened from one) belongs to. */
   readonly sourceMessageId: string | null;
+  /** The double's clock when it was created; its token (follow-ups, edits) lasts 15 minutes from here. */
   readonly createdAt: number;
+  /** The double's clock when INTERACTION_CREATE was written to a socket (null while queued): the 3 s start. */
+  dispatchedAt: number | null;
   /** performance.now() when the dispatch was written to a socket; null while queued. */
   dispatchedPerf: number | null;
+  /** The first callback that arrived too late (refused with 10062), ms after dispatch. */
+  lateCallbackMs: number | null;
   readonly callbacks: CallbackRecord[];
   /** The message `@original` refers to. */
   originalMessageId: string | null;
@@ -234,11 +239,13 @@ export interface RequestRecord {
   /** Parsed JSON body, or the parsed `payload_json` of a multipart body; undefined if none. */
   readonly body: unknown;
   readonly files: readonly UploadedFileInfo[];
-  /** Wall-clock time the request arrived (Date.now()). */
+  /** The double's clock when the request arrived. */
   readonly at: number;
   status: number;
   /** For error responses: Discord's JSON error body. */
   error: JsonObject | null;
+  /** The status of an injected fault (see `double.faults`); null when the route really ran. */
+  fault: number | null;
   durationMs: number;
 }
 
@@ -276,12 +283,17 @@ export class DoubleState {
   private messageSequence = 0;
   private tokenCounter = 0;
 
+  /** The double's clock (ms since the epoch): every recorded time and every Discord time limit reads it. */
+  readonly now: () => number;
+
   constructor(
     readonly applicationId: string,
     readonly botUserId: string,
     baseTime?: number,
+    clock: () => number = () => Date.now(),
   ) {
     this.ids = new SnowflakeGenerator(baseTime);
+    this.now = clock;
   }
 
   nextToken(interactionId: string): string {

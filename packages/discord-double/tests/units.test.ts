@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { FormErrors } from '../../src/testing/discord-double/errors.js';
-import { computeMentions } from '../../src/testing/discord-double/messages.js';
-import { multipartBoundary, parseMultipart } from '../../src/testing/discord-double/multipart.js';
-import { channelPermissions } from '../../src/testing/discord-double/permissions.js';
-import { Router } from '../../src/testing/discord-double/router.js';
-import { buildGuild } from '../../src/testing/discord-double/setup.js';
+import { FormErrors } from '../src/errors.js';
+import { computeMentions } from '../src/messages.js';
+import { multipartBoundary, parseMultipart } from '../src/multipart.js';
+import { channelPermissions } from '../src/permissions.js';
+import { Router } from '../src/router.js';
+import { buildGuild } from '../src/setup.js';
 import {
   DISCORD_EPOCH,
   SnowflakeGenerator,
   shardForGuild,
   snowflakeForShard,
   snowflakeTime,
-} from '../../src/testing/discord-double/snowflake.js';
-import { DoubleState } from '../../src/testing/discord-double/state.js';
-import { validateMessage, validateModal } from '../../src/testing/discord-double/validate.js';
-import { Notifier } from '../../src/testing/discord-double/wait.js';
+} from '../src/snowflake.js';
+import { DoubleState } from '../src/state.js';
+import { validateMessage, validateModal } from '../src/validate.js';
+import { Notifier } from '../src/wait.js';
 
 /** The double's pure parts: snowflakes, multipart, routing, validation, permissions, mentions, waiting. */
 

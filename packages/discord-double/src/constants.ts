@@ -225,7 +225,14 @@ export const ErrorCode = {
   EmptyMessage: 50006,
   CannotSendToUser: 50007,
   MissingPermissions: 50013,
+  InvalidWebhookToken: 50027,
   InvalidFormBody: 50035,
   InteractionAlreadyAcknowledged: 40060,
   ThreadArchived: 50083,
 } as const;
+
+/** Discord's window for the first answer to an interaction, from its dispatch. */
+export const INTERACTION_RESPONSE_WINDOW_MS = 3_000;
+
+/** How long an interaction token (follow-ups, edits of its messages) stays valid, from its creation. */
+export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000;

@@ -291,7 +291,7 @@ export const buildMessage = (ctx: MessageContext, options: CreateMessageOptions)
     allowedMentions,
     flags,
     tts: body.tts === true,
-    createdAt: Date.now(),
+    createdAt: ctx.state.now(),
     editedAt: null,
     pinned: false,
     mentions: mentions.users,
@@ -380,7 +380,7 @@ export const editMessage = (
   message.mentionRoles = mentions.roles;
   message.mentionEveryone = mentions.everyone;
   // Filling in a deferred response is its first appearance, not an edit.
-  message.editedAt = wasLoading && message.revisions.length === 1 ? null : Date.now();
+  message.editedAt = wasLoading && message.revisions.length === 1 ? null : ctx.state.now();
   ctx.state.messageChanged(message, 'edit');
   return message;
 };

@@ -1,7 +1,15 @@
 import { performance } from 'node:perf_hooks';
-import { CallbackType, ErrorCode, InteractionType, MessageFlags, MessageType } from './constants.js';
+import {
+  CallbackType,
+  ErrorCode,
+  INTERACTION_RESPONSE_WINDOW_MS,
+  INTERACTION_TOKEN_LIFETIME_MS,
+  InteractionType,
+  MessageFlags,
+  MessageType,
+} from './constants.js';
 import type { DoubleContext } from './context.js';
-import { DiscordApiError } from './errors.js';
+import { DiscordApiError, notFound } from './errors.js';
 import { emitMessageCreate, emitMessageDelete, emitMessageUpdate } from './events.js';
 import { asArray, clone, isRecord, type JsonObject, optNumber, optString } from './json.js';
 import { buildMessage, editMessage, type UploadedFile } from './messages.js';
@@ -76,8 +84,10 @@ export const createInteraction = (ctx: DoubleContext, n: NewInteraction): Intera
     commandName: n.commandName,
     payload,
     sourceMessageId: n.sourceMessage?.id ?? null,
-    createdAt: Date.now(),
+    createdAt: state.now(),
+    dispatchedAt: null,
     dispatchedPerf: null,
+    lateCallbackMs: null,
     callbacks: [],
     originalMessageId: null,
     followUpIds: [],
@@ -90,6 +100,7 @@ export const createInteraction = (ctx: DoubleContext, n: NewInteraction): Intera
     guildId: record.guildId,
     queueWhenOffline: true,
     onSent: () => {
+      record.dispatchedAt = state.now();
       record.dispatchedPerf = performance.now();
     },
   });
@@ -157,6 +168,10 @@ const channelOf = (ctx: DoubleContext, interaction: InteractionRecord): ChannelR
 const sourceOf = (ctx: DoubleContext, interaction: InteractionRecord): MessageRecord | undefined =>
   interaction.sourceMessageId ? ctx.state.messages.get(interaction.sourceMessageId) : undefined;
 
+/** Ms on the double's clock since INTERACTION_CREATE reached the bot (since creation while it was queued). */
+export const msSinceDispatch = (ctx: DoubleContext, interaction: InteractionRecord): number =>
+  ctx.state.now() - (interaction.dispatchedAt ?? interaction.createdAt);
+
 export interface CallbackResult {
   readonly status: number;
   readonly body?: JsonObject;
@@ -177,6 +192,11 @@ export const handleCallback = (
       ErrorCode.InteractionAlreadyAcknowledged,
       'Interaction has already been acknowledged.',
     );
+  const sinceDispatch = msSinceDispatch(ctx, interaction);
+  if (sinceDispatch > INTERACTION_RESPONSE_WINDOW_MS) {
+    interaction.lateCallbackMs ??= sinceDispatch;
+    throw notFound(ErrorCode.UnknownInteraction, 'interaction');
+  }
   const type = optNumber(body.type);
   const data = isRecord(body.data) ? body.data : null;
   if (type === undefined || !(ALLOWED_CALLBACKS[interaction.type] ?? []).includes(type))
@@ -251,7 +271,7 @@ export const handleCallback = (
   const callback: CallbackRecord = {
     type,
     data: data ? clone(data) : null,
-    at: Date.now(),
+    at: state.now(),
     perfAt: performance.now(),
     messageId,
     revisionsAtCallback: messageId ? (state.messages.get(messageId)?.revisions.length ?? 0) : 0,
@@ -282,7 +302,7 @@ export const handleCallback = (
 const unknownWebhook = () => new DiscordApiError(404, ErrorCode.UnknownWebhook, 'Unknown Webhook');
 const unknownMessage = () => new DiscordApiError(404, ErrorCode.UnknownMessage, 'Unknown Message');
 
-/** The interaction behind a webhook URL, or 404 Unknown Webhook. */
+/** The interaction behind a webhook URL: 404 Unknown Webhook if none, 401 Invalid Webhook Token after 15 minutes. */
 export const interactionForWebhook = (
   ctx: DoubleContext,
   applicationId: string,
@@ -290,6 +310,9 @@ export const interactionForWebhook = (
 ): InteractionRecord => {
   const interaction = ctx.state.interactionsByToken.get(token);
   if (!interaction || applicationId !== ctx.state.applicationId) throw unknownWebhook();
+  // Discord: an interaction token works for 15 minutes; after that every webhook route refuses it.
+  if (ctx.state.now() - interaction.createdAt >= INTERACTION_TOKEN_LIFETIME_MS)
+    throw new DiscordApiError(401, ErrorCode.InvalidWebhookToken, 'Invalid Webhook Token');
   return interaction;
 };
 

@@ -1,12 +1,12 @@
-import { Client } from 'discord.js';
-import { describe, expect, it } from 'vitest';
 import {
   type DiscordDouble,
   type DiscordDoubleOptions,
   shardForGuild,
   snowflakeForShard,
   startDiscordDouble,
-} from '../../src/testing/discord-double/index.js';
+} from '@steelman/discord-double';
+import { Client } from 'discord.js';
+import { describe, expect, it } from 'vitest';
 
 /** The gateway against a bare discord.js 14.28.1 client: resume, re-identify, queueing, shards, heartbeats. */
 

@@ -119,7 +119,7 @@ export class Gateway {
       shardId: session?.shardId ?? null,
       sessionId: session?.id ?? null,
       code,
-      at: Date.now(),
+      at: this.state.now(),
     });
     this.state.notifier.notify('gateway');
   }

@@ -1,4 +1,10 @@
 import {
+  type DiscordDouble,
+  type DoubleGuild,
+  DoubleTimeoutError,
+  startDiscordDouble,
+} from '@steelman/discord-double';
+import {
   ActionRowBuilder,
   AttachmentBuilder,
   ButtonBuilder,
@@ -17,13 +23,7 @@ import {
   UserSelectMenuBuilder,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type DiscordDouble,
-  type DoubleGuild,
-  DoubleTimeoutError,
-  startDiscordDouble,
-} from '../../src/testing/discord-double/index.js';
-import { isRecord } from '../../src/testing/discord-double/json.js';
+import { isRecord } from '../src/json.js';
 
 /**
  * Drives a bare discord.js 14.28.1 client (no bot code) against the double, end to end:

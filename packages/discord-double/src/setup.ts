@@ -151,7 +151,7 @@ export const putMember = (state: DoubleState, guild: GuildRecord, spec: MemberSp
     userId: user.id,
     roleIds,
     nick: spec.nick ?? null,
-    joinedAt: new Date().toISOString(),
+    joinedAt: new Date(state.now()).toISOString(),
   };
   state.members.set(key, member);
   guild.memberIds.push(user.id);
@@ -253,7 +253,7 @@ export const buildGuild = (state: DoubleState, spec: GuildSpec): GuildRecord => 
     id,
     name: spec.name,
     ownerId: '',
-    joinedAt: new Date().toISOString(),
+    joinedAt: new Date(state.now()).toISOString(),
     channelIds: [],
     roleIds: [],
     memberIds: [],
