@@ -30,6 +30,7 @@ export const loadDeck = async (dataDir: string): Promise<Deck> => {
     sources: parsed.evidence.sources,
     formats: parsed.formats.formats,
     rubric: parsed.rubric.criteria,
+    tags: parsed.tags.tags,
   });
 };
 
