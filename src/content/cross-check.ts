@@ -21,7 +21,11 @@ export const TYPING_WORDS_PER_MINUTE = 35;
  * fair formats whose word ranges can be typed, and a rubric whose weights add up to 100.
  * Runs on whatever files parsed, so one broken file does not hide the problems of the others.
  */
-export const crossCheck = (dataDir: string, files: Files): DataProblem[] => {
+export const crossCheck = (
+  dataDir: string,
+  files: Files,
+  options: { onTopic?: boolean } = {},
+): DataProblem[] => {
   const problems: DataProblem[] = [];
   const at = (name: string) => (entry: string | undefined, field: string | undefined, message: string) =>
     problems.push({
@@ -69,7 +73,7 @@ export const crossCheck = (dataDir: string, files: Files): DataProblem[] => {
         if (!sideIds.has(key)) report(entry, `framing.${key}`, `unknown side "${key}" (sides: ${sideList})`);
     }
     for (const motion of files.motions.motions) checkTags(report, `motions[${motion.id}]`, motion.tags);
-    if (files.evidence && sides) {
+    if (files.evidence && sides && options.onTopic !== false) {
       const needed = onTopicNeeded(files.formats?.formats ?? []);
       for (const motion of files.motions.motions) {
         const counts = onTopicBySide(files.evidence.cards, motion, [...sideIds]);
