@@ -51,9 +51,15 @@ export const renderAudit = (deck: Deck, rows: readonly AuditRow[], withTallies: 
     if (withTallies) {
       const tally = row.tally ?? { wins: {}, draws: 0 };
       const balance = motionBalance(tally, [a, b]);
+      const share = (side: string) => {
+        const wins = tally.wins[side] ?? 0;
+        return balance.decided === 0
+          ? String(wins)
+          : `${wins} (${Math.round((100 * wins) / balance.decided)}%)`;
+      };
       cells.push(
-        String(tally.wins[a] ?? 0),
-        String(tally.wins[b] ?? 0),
+        share(a),
+        share(b),
         String(tally.draws),
         balance.decided === 0 ? '-' : balance.chiSquare.toFixed(2),
         balance.decided === 0 ? '-' : balance.pValue.toFixed(3),

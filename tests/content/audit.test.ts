@@ -49,7 +49,7 @@ describe('the data audit', () => {
     expect(tallies.M01).toEqual({ wins: { lecun: 10 }, draws: 1 });
     const table = renderAudit(deck, auditRows(deck, tallies), true);
     const m01 = table.split('\n').find((line) => line.startsWith('M01')) ?? '';
-    expect(m01).toMatch(/ok\s+10\s+0\s+1\s+10\.00\s+0\.002\s+one-sided: lecun$/);
+    expect(m01).toMatch(/ok\s+10 \(100%\)\s+0 \(0%\)\s+1\s+10\.00\s+0\.002\s+one-sided: lecun$/);
     expect(table.split('\n').find((line) => line.startsWith('M02'))).toMatch(/too few results$/);
   });
 
