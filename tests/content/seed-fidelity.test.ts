@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/content/deck.js';
-import { figures, quotedSpans, unfaithful } from '../../src/content/fidelity.js';
+import { figures, normalise, quotedSpans, unfaithful } from '../../src/content/fidelity.js';
 import { loadDeck } from '../../src/content/load.js';
 import type { Card } from '../../src/content/schemas.js';
 import { SHIPPED } from './data-copy.js';
@@ -46,6 +46,24 @@ describe.skipIf(!SEEDS)('the shipped cards against their seeds', () => {
   it('given every card, then its quotation, figures and quoted words are in the seed it cites', () => {
     const problems = deck.cards.flatMap((card) =>
       unfaithful(card, deck.source(card.source), seeds, 'evidence.json'),
+    );
+    expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(!SEEDS)('the shipped motions against the seeds', () => {
+  it("given every framing, then its figures are in some seed and its quoted words in some seed or the motion's text", () => {
+    const all = normalise([...seeds.values()].join('\n')).toLowerCase();
+    const known = new Set(figures(all));
+    const problems = deck.motions.flatMap((motion) =>
+      Object.entries(motion.framing).flatMap(([side, framing]) => [
+        ...figures(framing)
+          .filter((figure) => !known.has(figure))
+          .map((figure) => `${motion.id} ${side}: the figure ${figure} is in no seed`),
+        ...quotedSpans(framing)
+          .filter((span) => !all.includes(normalise(span).toLowerCase()) && !motion.text.includes(span))
+          .map((span) => `${motion.id} ${side}: "${span}" is quoted but in no seed nor the motion`),
+      ]),
     );
     expect(problems).toEqual([]);
   });
