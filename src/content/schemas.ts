@@ -34,7 +34,7 @@ export const sidesFileSchema = file({
 export const tagSchema = z.strictObject({
   id: tag,
   /** One line on what a card or motion carrying the tag is about. */
-  meaning: text(160),
+  meaning: text(160).describe('One line on what a card or motion carrying this tag is about.'),
 });
 export const tagsFileSchema = file({ tags: z.array(tagSchema).min(1, 'at least one tag') });
 
@@ -78,12 +78,19 @@ export const speechSchema = z.strictObject({
   speaker: z.union([z.literal(1), z.literal(2)]).default(1),
   kind: z.enum(SPEECH_KINDS),
   /** The speech's length when it is spoken (live mode). */
-  seconds: z.number().int().min(5).max(1800),
+  seconds: z.number().int().min(5).max(1800).describe('Length of the speech when spoken, in live mode.'),
   /**
    * The speech's length in text mode, where it is typed: long enough to type the minimum of
    * `words` at about 35 words a minute (the data check refuses a range that cannot be typed).
    */
-  textSeconds: z.number().int().min(5).max(3600),
+  textSeconds: z
+    .number()
+    .int()
+    .min(5)
+    .max(3600)
+    .describe(
+      'Length of the speech in text mode, where it is typed: words.min must be typeable in it at about 35 words a minute.',
+    ),
   /** Seconds before the end of the speech at which the bot rings a bell. */
   bells: z.array(z.number().int().positive()).max(4).default([]),
   /** Target length of a written speech in text mode, in words. */
