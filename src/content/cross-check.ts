@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DataProblem } from './problems.js';
-import type { Card, Criterion, Format, Motion, Side, Source } from './schemas.js';
+import type { Card, Criterion, Format, Motion, Side, Source, Tag } from './schemas.js';
+import { onTopicBySide, onTopicNeeded } from './topic.js';
 
 interface Files {
   sides?: { sides: Side[] };
@@ -8,14 +9,23 @@ interface Files {
   evidence?: { sources: Source[]; cards: Card[] };
   formats?: { formats: Format[] };
   rubric?: { criteria: Criterion[] };
+  tags?: { tags: Tag[] };
 }
+
+/** Typing speed assumed for text mode: a word range whose minimum takes longer to type is refused. */
+export const TYPING_WORDS_PER_MINUTE = 35;
 
 /**
  * The checks no single file's schema can make: unique ids, references between files,
- * card prefixes, fair formats, and a rubric whose weights add up to 100.
+ * card prefixes, tags from the vocabulary, enough on-topic cards a side for every motion,
+ * fair formats whose word ranges can be typed, and a rubric whose weights add up to 100.
  * Runs on whatever files parsed, so one broken file does not hide the problems of the others.
  */
-export const crossCheck = (dataDir: string, files: Files): DataProblem[] => {
+export const crossCheck = (
+  dataDir: string,
+  files: Files,
+  options: { onTopic?: boolean } = {},
+): DataProblem[] => {
   const problems: DataProblem[] = [];
   const at = (name: string) => (entry: string | undefined, field: string | undefined, message: string) =>
     problems.push({
@@ -38,6 +48,16 @@ export const crossCheck = (dataDir: string, files: Files): DataProblem[] => {
       report(`sides[${b.id}]`, 'cardPrefix', 'both sides use the same card prefix');
   }
 
+  const vocabulary = files.tags && new Set(files.tags.tags.map((t) => t.id));
+  if (files.tags) uniqueIds(files.tags.tags, 'tags', at('tags'));
+  const checkTags = (report: Report, entry: string, tags: readonly string[]) => {
+    if (!vocabulary) return;
+    tags.forEach((tag, i) => {
+      if (!vocabulary.has(tag))
+        report(entry, `tags.${i}`, `unknown tag "${tag}": add it to tags.json or use one listed there`);
+    });
+  };
+
   if (files.motions) {
     const report = at('motions');
     uniqueIds(files.motions.motions, 'motions', report);
@@ -51,6 +71,20 @@ export const crossCheck = (dataDir: string, files: Files): DataProblem[] => {
           report(entry, `framing.${side.id}`, 'missing: frame the motion for every side');
       for (const key of Object.keys(motion.framing))
         if (!sideIds.has(key)) report(entry, `framing.${key}`, `unknown side "${key}" (sides: ${sideList})`);
+    }
+    for (const motion of files.motions.motions) checkTags(report, `motions[${motion.id}]`, motion.tags);
+    if (files.evidence && sides && options.onTopic !== false) {
+      const needed = onTopicNeeded(files.formats?.formats ?? []);
+      for (const motion of files.motions.motions) {
+        const counts = onTopicBySide(files.evidence.cards, motion, [...sideIds]);
+        for (const [side, count] of Object.entries(counts))
+          if (count < needed)
+            report(
+              `motions[${motion.id}]`,
+              'tags',
+              `only ${count} ${side} card${count === 1 ? '' : 's'} share a tag with this motion; each side needs ${needed}, so every hand can hold half a hand on the motion`,
+            );
+      }
     }
   }
 
@@ -66,6 +100,7 @@ export const crossCheck = (dataDir: string, files: Files): DataProblem[] => {
       else if (side && !card.id.startsWith(side.cardPrefix))
         report(entry, 'id', `a ${side.id} card's id starts with "${side.cardPrefix}"`);
       if (!sourceIds.has(card.source)) report(entry, 'source', `unknown source "${card.source}"`);
+      checkTags(report, entry, card.tags);
     }
   }
 
@@ -116,6 +151,13 @@ const checkFormat = (
       report(entry, `${field}.side`, `unknown side "${speech.side}" (sides: ${sideList})`);
     if (speech.speaker === 2 && !allows2v2) report(entry, `${field}.speaker`, 'speaker 2 needs the 2v2 size');
     if (speech.words.min > speech.words.max) report(entry, `${field}.words`, 'min is more than max');
+    const typeable = Math.floor((speech.textSeconds * TYPING_WORDS_PER_MINUTE) / 60);
+    if (speech.words.min > typeable)
+      report(
+        entry,
+        `${field}.words`,
+        `${speech.words.min} words cannot be typed in ${speech.textSeconds}s (about ${typeable} at ${TYPING_WORDS_PER_MINUTE} words a minute): lower words.min or raise textSeconds`,
+      );
     for (const bell of speech.bells)
       if (bell >= speech.seconds)
         report(entry, `${field}.bells`, `a bell at ${bell}s is not inside a ${speech.seconds}s speech`);
@@ -124,9 +166,10 @@ const checkFormat = (
       report(entry, `${field}.side`, 'one side speaks three times in a row: alternate the sides');
   });
   if (!sides) return;
-  const secondsBySide = sides.map((side) =>
-    format.speeches.filter((s) => s.side === side.id).reduce((sum, s) => sum + s.seconds, 0),
-  );
+  const total = (side: Side, seconds: (s: Format['speeches'][number]) => number) =>
+    format.speeches.filter((s) => s.side === side.id).reduce((sum, s) => sum + seconds(s), 0);
+  const secondsBySide = sides.map((side) => total(side, (s) => s.seconds));
+  const textSecondsBySide = sides.map((side) => total(side, (s) => s.textSeconds));
   sides.forEach((side, i) => {
     if (secondsBySide[i] === 0) report(entry, 'speeches', `side "${side.id}" has no speech`);
     if (allows2v2 && !format.speeches.some((s) => s.side === side.id && s.speaker === 2))
@@ -134,4 +177,6 @@ const checkFormat = (
   });
   if (secondsBySide[0] !== secondsBySide[1])
     report(entry, 'speeches', `speaking time is unequal: ${secondsBySide.join('s vs ')}s`);
+  if (textSecondsBySide[0] !== textSecondsBySide[1])
+    report(entry, 'speeches', `text-mode time is unequal: ${textSecondsBySide.join('s vs ')}s`);
 };

@@ -1,4 +1,4 @@
-import type { Card, Criterion, Format, Motion, Side, Source } from './schemas.js';
+import type { Card, Criterion, Format, Motion, Side, Source, Tag } from './schemas.js';
 
 /** The validated contents of data/, with lookups by id. Read-only once loaded. */
 export interface Deck {
@@ -8,6 +8,8 @@ export interface Deck {
   readonly sources: readonly Source[];
   readonly formats: readonly Format[];
   readonly rubric: readonly Criterion[];
+  /** The tag vocabulary of cards and motions. */
+  readonly tags: readonly Tag[];
   readonly side: (id: string) => Side | undefined;
   readonly motion: (id: string) => Motion | undefined;
   readonly card: (id: string) => Card | undefined;
@@ -22,6 +24,8 @@ export interface DeckParts {
   sources: readonly Source[];
   formats: readonly Format[];
   rubric: readonly Criterion[];
+  /** Absent in small test decks: no vocabulary to look tags up in. */
+  tags?: readonly Tag[];
 }
 
 const indexById = <T extends { id: string }>(items: readonly T[]) => {
@@ -33,6 +37,7 @@ const indexById = <T extends { id: string }>(items: readonly T[]) => {
 export const buildDeck = (parts: DeckParts): Deck =>
   Object.freeze({
     ...parts,
+    tags: parts.tags ?? [],
     side: indexById(parts.sides),
     motion: indexById(parts.motions),
     card: indexById(parts.cards),

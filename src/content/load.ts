@@ -8,8 +8,11 @@ import { DATA_FILES, type DataFileName } from './schemas.js';
 
 type Parsed = { [K in DataFileName]?: z.infer<(typeof DATA_FILES)[K]> };
 
-/** Loads and validates every file of the data folder; throws one DataError listing every problem. */
-export const loadDeck = async (dataDir: string): Promise<Deck> => {
+/**
+ * Loads and validates every file of the data folder; throws one DataError listing every problem.
+ * `onTopic: false` skips the on-topic minimum, for the audit that reports it motion by motion.
+ */
+export const loadDeck = async (dataDir: string, options: { onTopic?: boolean } = {}): Promise<Deck> => {
   const problems: DataProblem[] = [];
   const parsed: Parsed = {};
   for (const name of Object.keys(DATA_FILES) as DataFileName[]) {
@@ -18,7 +21,7 @@ export const loadDeck = async (dataDir: string): Promise<Deck> => {
     if (result.ok) (parsed as Record<string, unknown>)[name] = result.value;
     else problems.push(...result.problems);
   }
-  problems.push(...crossCheck(dataDir, parsed));
+  problems.push(...crossCheck(dataDir, parsed, options));
   if (problems.length > 0 || !isComplete(parsed)) throw new DataError(problems);
   const [first, second] = parsed.sides.sides;
   if (!first || !second)
@@ -30,6 +33,7 @@ export const loadDeck = async (dataDir: string): Promise<Deck> => {
     sources: parsed.evidence.sources,
     formats: parsed.formats.formats,
     rubric: parsed.rubric.criteria,
+    tags: parsed.tags.tags,
   });
 };
 

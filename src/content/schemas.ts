@@ -31,6 +31,13 @@ export const sidesFileSchema = file({
   sides: z.array(sideSchema).length(2, 'a debate has exactly two sides'),
 });
 
+export const tagSchema = z.strictObject({
+  id: tag,
+  /** One line on what a card or motion carrying the tag is about. */
+  meaning: text(160).describe('One line on what a card or motion carrying this tag is about.'),
+});
+export const tagsFileSchema = file({ tags: z.array(tagSchema).min(1, 'at least one tag') });
+
 export const DIFFICULTIES = ['intro', 'standard', 'advanced'] as const;
 export const motionSchema = z.strictObject({
   id: z.string().regex(/^M\d{2,3}$/, 'like M01'),
@@ -70,7 +77,20 @@ export const speechSchema = z.strictObject({
   /** Which of the side's debaters speaks (1 or 2); in a 1v1 every speech is the side's only debater. */
   speaker: z.union([z.literal(1), z.literal(2)]).default(1),
   kind: z.enum(SPEECH_KINDS),
-  seconds: z.number().int().min(5).max(1800),
+  /** The speech's length when it is spoken (live mode). */
+  seconds: z.number().int().min(5).max(1800).describe('Length of the speech when spoken, in live mode.'),
+  /**
+   * The speech's length in text mode, where it is typed: long enough to type the minimum of
+   * `words` at about 35 words a minute (the data check refuses a range that cannot be typed).
+   */
+  textSeconds: z
+    .number()
+    .int()
+    .min(5)
+    .max(3600)
+    .describe(
+      'Length of the speech in text mode, where it is typed: words.min must be typeable in it at about 35 words a minute.',
+    ),
   /** Seconds before the end of the speech at which the bot rings a bell. */
   bells: z.array(z.number().int().positive()).max(4).default([]),
   /** Target length of a written speech in text mode, in words. */
@@ -106,6 +126,7 @@ export const criterionSchema = z.strictObject({
 });
 export const rubricFileSchema = file({ criteria: z.array(criterionSchema).min(1, 'at least one criterion') });
 
+export type Tag = z.infer<typeof tagSchema>;
 export type Side = z.infer<typeof sideSchema>;
 export type Motion = z.infer<typeof motionSchema>;
 export type Source = z.infer<typeof sourceSchema>;
@@ -122,5 +143,6 @@ export const DATA_FILES = {
   evidence: evidenceFileSchema,
   formats: formatsFileSchema,
   rubric: rubricFileSchema,
+  tags: tagsFileSchema,
 } as const;
 export type DataFileName = keyof typeof DATA_FILES;

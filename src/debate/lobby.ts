@@ -1,9 +1,10 @@
 import type { Deck } from '../content/deck.js';
 import { otherSide } from '../content/deck.js';
 import { teamSize } from '../content/schemas.js';
+import { deal } from './deal.js';
 import { andThen, ok, refused } from './outcome.js';
 import { refusal } from './refusals.js';
-import { next, shuffle } from './rng.js';
+import { next } from './rng.js';
 import { resolveSlots } from './slots.js';
 import { startTurn } from './turns.js';
 import type { Actor, Debate, DebateEvent, Debater, Transition } from './types.js';
@@ -148,15 +149,19 @@ export const begin = (deck: Deck, state: Debate, event: Event<'begin'>, now: num
   const hands: Record<string, string[]> = {};
   const piles: Record<string, string[]> = {};
   for (const side of deck.sides) {
-    const dealt = shuffle(
-      deck.cards.filter((c) => c.side === side.id).map((c) => c.id),
+    const team = state.debaters.filter((d) => d.side === side.id);
+    const dealt = deal(
+      deck.cards.filter((c) => c.side === side.id),
+      motion,
+      team.length,
+      format.handSize,
       rng,
     );
     rng = dealt.rng;
-    const pile = dealt.value;
-    for (const debater of state.debaters.filter((d) => d.side === side.id))
-      hands[debater.userId] = pile.splice(0, format.handSize);
-    piles[side.id] = pile;
+    team.forEach((debater, i) => {
+      hands[debater.userId] = dealt.value.hands[i] ?? [];
+    });
+    piles[side.id] = dealt.value.pile;
   }
   const prepEndsAt = now + format.prepSeconds * 1000;
   const timer = { key: 'prep', at: prepEndsAt };
@@ -164,7 +169,7 @@ export const begin = (deck: Deck, state: Debate, event: Event<'begin'>, now: num
     ...state,
     rng,
     phase: 'prep',
-    slots: resolveSlots(deck, format, motion, state.debaters),
+    slots: resolveSlots(deck, format, motion, state.debaters, state.mode),
     hands,
     piles,
     draws: Object.fromEntries(state.debaters.map((d) => [d.userId, 0])),

@@ -1,18 +1,20 @@
 import type { Deck } from '../content/deck.js';
 import { otherSide } from '../content/deck.js';
 import type { Format, Motion } from '../content/schemas.js';
-import type { Debater, Slot } from './types.js';
+import type { Debater, Mode, Slot } from './types.js';
 
 /**
  * The format's speeches, resolved to the debaters who give them.
  * Formats are written with the side that opens first; when the motion is affirmed by the
  * other side, the sides are mirrored so the affirming side always opens, as in every debate format.
+ * A text-mode debate gives each speech its text-mode time (typing is slower than speaking).
  */
 export const resolveSlots = (
   deck: Pick<Deck, 'sides'>,
   format: Format,
   motion: Motion,
   debaters: readonly Debater[],
+  mode: Mode,
 ) => {
   const opener = format.speeches[0]?.side;
   const mirror = opener !== undefined && opener !== motion.affirms;
@@ -25,7 +27,7 @@ export const resolveSlots = (
       side,
       userId: debater.userId,
       kind: speech.kind,
-      seconds: speech.seconds,
+      seconds: mode === 'text' ? speech.textSeconds : speech.seconds,
       bells: speech.bells,
       words: speech.words,
     };

@@ -263,6 +263,92 @@ describe('a broken data folder is refused with the file, the entry and the field
     });
   });
 
+  it('given a card with a tag not in tags.json, then it names the card and the tag', async () => {
+    await data.edit('evidence', (json) => {
+      byId(json.cards, 'L03').tags = ['architecture', 'archtecture'];
+    });
+    await expectProblem({
+      file: 'evidence',
+      entry: 'cards[L03]',
+      field: 'tags.1',
+      message: 'unknown tag "archtecture"',
+    });
+  });
+
+  it('given a motion with a tag not in tags.json, then it names the motion and the tag', async () => {
+    await data.edit('motions', (json) => {
+      byId(json.motions, 'M02').tags = ['scaling'];
+    });
+    await expectProblem({
+      file: 'motions',
+      entry: 'motions[M02]',
+      field: 'tags.0',
+      message: 'unknown tag "scaling"',
+    });
+  });
+
+  it('given a tag listed twice in tags.json, then it names the second', async () => {
+    await data.edit('tags', (json) => {
+      json.tags.push({ ...item(json.tags, 0) });
+    });
+    await expectProblem({
+      file: 'tags',
+      entry: 'tags[20]',
+      field: 'id',
+      message: 'duplicate id "architecture"',
+    });
+  });
+
+  it("given a motion too few of one side's cards share a tag with, then it says how many and how many it needs", async () => {
+    await data.edit('motions', (json) => {
+      byId(json.motions, 'M03').tags = ['credibility'];
+    });
+    await expectProblem({
+      file: 'motions',
+      entry: 'motions[M03]',
+      field: 'tags',
+      message: 'only 2 lecun cards share a tag with this motion; each side needs 6',
+    });
+  });
+
+  it('given a word minimum that cannot be typed in the text-mode time, then it names the speech and its words', async () => {
+    await data.edit('formats', (json) => {
+      item(byId(json.formats, 'quick').speeches, 0).words = { min: 80, max: 250 };
+      item(byId(json.formats, 'quick').speeches, 0).textSeconds = 120;
+      item(byId(json.formats, 'quick').speeches, 1).textSeconds = 120;
+    });
+    await expectProblem({
+      file: 'formats',
+      entry: 'formats[quick]',
+      field: 'speeches.0.words',
+      message: '80 words cannot be typed in 120s (about 70 at 35 words a minute)',
+    });
+  });
+
+  it('given unequal text-mode time, then it gives both totals', async () => {
+    await data.edit('formats', (json) => {
+      item(byId(json.formats, 'quick').speeches, 1).textSeconds = 200;
+    });
+    await expectProblem({
+      file: 'formats',
+      entry: 'formats[quick]',
+      field: 'speeches',
+      message: 'text-mode time is unequal: 300s vs 320s',
+    });
+  });
+
+  it('given a speech without its text-mode time, then it names the field', async () => {
+    await data.edit('formats', (json) => {
+      Reflect.deleteProperty(item(byId(json.formats, 'standard').speeches, 2), 'textSeconds');
+    });
+    await expectProblem({
+      file: 'formats',
+      entry: 'formats[standard]',
+      field: 'speeches.2.textSeconds',
+      message: 'expected number',
+    });
+  });
+
   it('given a third side, then it says a debate has two', async () => {
     await data.edit('sides', (json) => {
       json.sides.push({ ...item(json.sides, 0), id: 'third', cardPrefix: 'T' });

@@ -13,6 +13,7 @@ const LISTS: Record<DataFileName, string[]> = {
   evidence: ['sources', 'cards'],
   formats: ['formats'],
   rubric: ['criteria'],
+  tags: ['tags'],
 };
 const readJson = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, 'utf8'));
 

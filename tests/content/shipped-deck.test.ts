@@ -24,6 +24,20 @@ describe('the shipped deck', () => {
       expect(deck.cards.filter((c) => c.side === side.id).length, side.id).toBeGreaterThanOrEqual(30);
   });
 
+  it('given its cards, then the sides are within 5 cards of each other, at least 35 each, with as many quotations', () => {
+    const count = (side: string) => deck.cards.filter((c) => c.side === side).length;
+    const quotes = (side: string) => deck.cards.filter((c) => c.side === side && c.quote).length;
+    expect(count('lecun')).toBeGreaterThanOrEqual(35);
+    expect(count('scaling')).toBeGreaterThanOrEqual(35);
+    expect(Math.abs(count('lecun') - count('scaling'))).toBeLessThanOrEqual(5);
+    expect(quotes('scaling')).toBe(quotes('lecun'));
+  });
+
+  it('given its tags, then every tag in the vocabulary is used by some card or motion', () => {
+    const used = new Set([...deck.cards, ...deck.motions].flatMap((x) => x.tags));
+    expect(deck.tags.filter((t) => !used.has(t.id)).map((t) => t.id)).toEqual([]);
+  });
+
   it('given its motions, then both sides affirm some, and each is framed for both sides', () => {
     const affirming = new Set(deck.motions.map((m) => m.affirms));
     expect(affirming).toEqual(new Set(['lecun', 'scaling']));
@@ -41,6 +55,20 @@ describe('the shipped deck', () => {
     expect(minutes).toBeGreaterThanOrEqual(8);
     expect(minutes).toBeLessThanOrEqual(12);
     expect(quick.sizes).toContain('1v1');
+  });
+
+  it('given the standard format, then a live debate takes about thirty minutes, as its description says', () => {
+    const standard = format('standard');
+    const minutes = (standard.prepSeconds + speakingSeconds(standard) + standard.judgingSeconds) / 60;
+    expect(minutes).toBeGreaterThanOrEqual(25);
+    expect(minutes).toBeLessThanOrEqual(35);
+    expect(standard.description).toContain('about thirty minutes live');
+  });
+
+  it('given every format, then text mode allows at least the live time for each speech', () => {
+    for (const f of deck.formats)
+      for (const [i, s] of f.speeches.entries())
+        expect(s.textSeconds, `${f.id} speech ${i}`).toBeGreaterThanOrEqual(s.seconds);
   });
 
   it('given the standard format, then it is a 1v1 longer than the quick one', () => {

@@ -37,13 +37,14 @@ describe('a standard 1v1 debate, start to finish', () => {
     act({ type: 'done', actor: as('ben') }, walk.now + 30 * SECOND);
     expect(walk.state.phase).toBe('speaking');
 
+    // A text-mode debate: each speech gets the format's text-mode (typing) time.
     expect(walk.state.slots.map((s) => [s.userId, s.kind, s.seconds, s.bells])).toEqual([
-      ['ada', 'constructive', 300, [60]],
-      ['ben', 'constructive', 300, [60]],
-      ['ada', 'rebuttal', 180, [60]],
-      ['ben', 'rebuttal', 180, [60]],
-      ['ada', 'closing', 120, [30]],
-      ['ben', 'closing', 120, [30]],
+      ['ada', 'constructive', 420, [60]],
+      ['ben', 'constructive', 420, [60]],
+      ['ada', 'rebuttal', 300, [60]],
+      ['ben', 'rebuttal', 300, [60]],
+      ['ada', 'closing', 180, [30]],
+      ['ben', 'closing', 180, [30]],
     ]);
 
     // Speeches: ada cites her cards; ben answers one of them; ben's rebuttal runs out of time.

@@ -243,13 +243,13 @@ describe('research and the motion bank', () => {
     const motions = await erin.autocomplete(channel, 'debate', {
       subcommand: 'start',
       focused: 'motion',
-      value: 'cat',
+      value: 'hallucination',
     });
-    // The one motion about a house cat comes first; its name is cut to Discord's 100 characters.
-    const cat = deckData(world).motions.find((m) => /house cat/i.test(m.text));
-    expect(motions[0]?.value).toBe(cat?.id);
+    // The one motion about hallucination comes first; its name is cut to Discord's 100 characters.
+    const found = deckData(world).motions.find((m) => /hallucination/i.test(m.text));
+    expect(motions[0]?.value).toBe(found?.id);
     const shownName = String(motions[0]?.name).replace(/…$/, '');
-    expect(`${cat?.id} · ${cat?.text}`.startsWith(shownName)).toBe(true);
+    expect(`${found?.id} · ${found?.text}`.startsWith(shownName)).toBe(true);
     expect(shownName.length).toBeGreaterThan(60);
     const cards = await erin.autocomplete(channel, 'evidence', {
       subcommand: 'show',

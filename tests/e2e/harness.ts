@@ -61,8 +61,9 @@ const writeTestDeck = async (dir: string) => {
     speaker,
     kind: 'constructive',
     seconds: 5,
+    textSeconds: 5,
     bells: [2],
-    words: { min: 5, max: 300 },
+    words: { min: 2, max: 300 },
   });
   formats.formats.push({
     id: 'snap',

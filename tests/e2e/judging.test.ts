@@ -163,8 +163,8 @@ describe('judges decide a debate', () => {
     expect(markdown).toContain('- **World models (LeCun)** (for the motion): alice');
     expect(markdown).toContain('- **Scaling (next-token LLMs)**: bob');
     expect(markdown).toContain('- **Judges:** judy, jim');
-    expect(markdown).toContain('### 1. World models (LeCun) · Constructive · alice (2:00)');
-    expect(markdown).toContain('### 4. Scaling (next-token LLMs) · Rebuttal · bob (1:30)');
+    expect(markdown).toContain('### 1. World models (LeCun) · Constructive · alice (3:00)');
+    expect(markdown).toContain('### 4. Scaling (next-token LLMs) · Rebuttal · bob (2:00)');
     for (const text of spoken) expect(markdown).toContain(text);
     expect(markdown).toContain('## Result\n\nA draw.');
     expect(markdown).toContain('- **alice** (World models (LeCun)): 71.9 / 100');
