@@ -77,7 +77,12 @@ const writeTestDeck = async (dir: string) => {
     speeches: [speech('lecun'), speech('scaling')],
   });
   // For the crash-anywhere test: four minute-long speeches, then two short ones that run out (no bells).
-  const quiet = (side: string, seconds: number) => ({ ...speech(side), seconds, bells: [] });
+  const quiet = (side: string, seconds: number) => ({
+    ...speech(side),
+    seconds,
+    textSeconds: seconds,
+    bells: [],
+  });
   formats.formats.push({
     id: 'crash',
     name: 'Crash (tests)',
