@@ -57,10 +57,13 @@ export class Outbox {
       this.#again.add(debateId);
       return;
     }
-    const run = this.#deliver(debateId).finally(() => {
-      this.#running.delete(debateId);
-      if (this.#again.delete(debateId)) this.kick(debateId);
-    });
+    // Kicked from inside a move's queue task: the loop must not inherit its hold on the queue.
+    const run = this.options.store
+      .detached(() => this.#deliver(debateId))
+      .finally(() => {
+        this.#running.delete(debateId);
+        if (this.#again.delete(debateId)) this.kick(debateId);
+      });
     this.#running.set(debateId, run);
   }
 
@@ -141,12 +144,17 @@ export class Outbox {
         continue;
       }
       const meta = lobbyMessageId ? { ...stored.meta, lobbyMessageId } : stored.meta;
+      this.options.logger.debug({ debateId: stored.state.id, kind: entry.announcement.kind, key }, 'posting');
       try {
         const posted = await this.options.announce.deliver({ ...stored, meta }, entry, (k) =>
           postNonce(stored.state.id, key, k),
         );
         if (posted?.lobbyMessageId) lobbyMessageId = posted.lobbyMessageId;
         delivered.push(key);
+        this.options.logger.debug(
+          { debateId: stored.state.id, kind: entry.announcement.kind, key },
+          'posted',
+        );
       } catch (error) {
         const failed =
           error instanceof PostFailed

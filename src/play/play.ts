@@ -80,14 +80,18 @@ export const createPlay = (options: PlayOptions): Play => {
     ...(options.deliveryBackoff ? { backoff: options.deliveryBackoff } : {}),
   });
 
-  /** The heap holds what the store holds: the stored timer, at the stored version. */
-  const arm = (stored: StoredDebate) => {
-    const { state } = stored;
-    const version = stored.log.length;
-    if (state.timer && !FINISHED_PHASES.includes(state.phase))
-      scheduler.arm({ debateId: state.id, guildId: state.guildId, timer: state.timer, version });
-    else scheduler.disarm(state.id, version);
-  };
+  /**
+   * The heap holds what the store holds: the stored timer, at the stored version. Armed outside the
+   * queue's hold, so the Node timer it sets (which keeps its async context) fires into the queue.
+   */
+  const arm = (stored: StoredDebate) =>
+    store.detached(() => {
+      const { state } = stored;
+      const version = stored.log.length;
+      if (state.timer && !FINISHED_PHASES.includes(state.phase))
+        scheduler.arm({ debateId: state.id, guildId: state.guildId, timer: state.timer, version });
+      else scheduler.disarm(state.id, version);
+    });
 
   /** What a move tells the layer after its write, inside the guild's queue: so arms land in write order. */
   const source: DebateSource = {
@@ -105,6 +109,10 @@ export const createPlay = (options: PlayOptions): Play => {
     if (!outcome.ok) throw new MoveRefused(outcome.refusal);
     // An event that changed nothing was not written: the log's last event is then an earlier one.
     const changed = outcome.stored.log.at(-1)?.event === event;
+    logger.debug(
+      { guildId, debateId, event: event.type, changed, phase: outcome.stored.state.phase },
+      'move',
+    );
     return {
       stored: outcome.stored,
       effects: outcome.transition.effects,

@@ -30,6 +30,15 @@ export class GuildQueue {
     return result;
   }
 
+  /**
+   * Runs `fn` as if no queue were held. Work started from inside a task but meant to outlive it (a
+   * timer, a delivery loop) must start here: otherwise it inherits the task's hold (AsyncLocalStorage
+   * follows promises and timers) and would later run inline, beside the queue instead of in it.
+   */
+  detached<T>(fn: () => T): T {
+    return this.#held.exit(fn);
+  }
+
   /** Guilds with work queued or running. */
   get busy(): number {
     return this.#tails.size;

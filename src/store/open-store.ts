@@ -54,6 +54,7 @@ export const openStore = async (target: StoreTarget, options: OpenStoreOptions =
     players: new KeyvPlayerRepository(context, queue, { maxCachedSeasons: options.maxCachedSeasons }),
     guilds: new KeyvGuildRepository(context, queue, options.now ?? Date.now),
     inGuildQueue: (guildId, task) => queue.run(guildId, task),
+    detached: (fn) => queue.detached(fn),
     async close() {
       if (closed) return;
       await queue.drain();

@@ -43,7 +43,7 @@ export class KeyvPlayerRepository implements PlayerRepository {
     this.#players = new Collection(context, 'players', '', playerCodec);
     this.#histories = new Collection(context, 'histories', '', historyCodec);
     this.#optOuts = new Collection(context, 'guilds', 'optouts:', optOutsCodec);
-    this.#boards = new Leaderboards(this.#players, this.#optOuts, queue, options.maxCachedSeasons);
+    this.#boards = new Leaderboards(this.#players, this.#optOuts, options.maxCachedSeasons);
   }
 
   async get(guildId: string, season: number, userId: string): Promise<PlayerRecord | undefined> {

@@ -168,6 +168,8 @@ export interface Store {
   readonly guilds: GuildRepository;
   /** Runs `task` after every earlier task of the same guild: one writer per guild, in order. */
   inGuildQueue<T>(guildId: string, task: () => Promise<T>): Promise<T>;
+  /** Starts work that outlives the current queue task outside it (see GuildQueue.detached). */
+  detached<T>(fn: () => T): T;
   /** Waits for queued writes, then closes every connection. */
   close(): Promise<void>;
 }

@@ -49,8 +49,9 @@ describe.each(BACKENDS)('debate repository on %s', (backend) => {
     expect(await second.debates.activeInChannel('c2')).toBe('d2');
     const pending = await second.debates.pendingTimers([GUILD, 'other-guild']);
     expect(pending.sort((a, b) => a.debateId.localeCompare(b.debateId))).toEqual([
-      { debateId: 'd1', guildId: GUILD, timer: { key: 'prep', at: T0 + 3 + 60_000 } },
-      { debateId: 'd2', guildId: GUILD, timer: { key: 'lobby', at: T0 + 900_000 } },
+      // The version is the stored log's length: what the scheduler compares arms by.
+      { debateId: 'd1', guildId: GUILD, timer: { key: 'prep', at: T0 + 3 + 60_000 }, version: 4 },
+      { debateId: 'd2', guildId: GUILD, timer: { key: 'lobby', at: T0 + 900_000 }, version: 1 },
     ]);
   });
 

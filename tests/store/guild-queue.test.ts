@@ -93,4 +93,31 @@ describe('GuildQueue', () => {
     await queue.drain();
     expect(done).toBe(5);
   });
+
+  it('given a timer set inside a task, when it fires after the task, then work it queues waits in the queue only if it was set detached', async () => {
+    const queue = new GuildQueue();
+    const order: string[] = [];
+    const fired: Promise<void>[] = [];
+    const later = (label: string) =>
+      new Promise<void>((resolve) => {
+        setTimeout(() => {
+          void queue.run('g', async () => {
+            order.push(label);
+          });
+          resolve();
+        }, 5);
+      });
+    await queue.run('g', async () => {
+      fired.push(queue.detached(() => later('detached')));
+      fired.push(later('inherited'));
+      // Still in the task when both timers fire: a queued task must wait for it to end.
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      order.push('task');
+    });
+    await Promise.all(fired);
+    await queue.drain();
+    // The inherited timer believed it held the queue and ran inline, beside the task: the bug the
+    // application layer avoids by arming timers and delivery loops detached.
+    expect(order).toEqual(['inherited', 'task', 'detached']);
+  });
 });

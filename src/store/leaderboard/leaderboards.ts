@@ -1,7 +1,6 @@
 import type { PlayerRecord } from '../../debate/player-record.js';
 import { displayRating, isProvisional } from '../../debate/ratings.js';
 import type { Collection } from '../collection.js';
-import type { GuildQueue } from '../guild-queue.js';
 import { type OptOuts, playerKey, type StoredPlayer, seasonPrefix } from '../shapes.js';
 import type { LeaderboardEntry, LeaderboardPage } from '../types.js';
 import { type Ranked, Ranking } from './ranking.js';
@@ -23,6 +22,10 @@ const PROVISIONAL_SHOWN = 10;
 interface Cached {
   readonly building: Promise<SeasonBoards>;
   boards?: SeasonBoards;
+  /** Records written while the build was reading: applied to it when it is done. */
+  readonly writtenMeanwhile: PlayerRecord[];
+  /** An opt-out changed while the build was reading: the build is dropped once done, and rebuilt on next use. */
+  stale?: boolean;
 }
 
 /** Where a record stands on each board: its displayed rating, or undefined when it is not ranked there. */
@@ -45,8 +48,9 @@ const placements = (record: PlayerRecord, optedOut: boolean): Map<string | undef
  * rankings in place, which is correct because this process owns all of the guild's writes and
  * they all pass through here. Pages then cost a slice plus one read of ten records, not a scan.
  *
- * Builds run in the guild's queue, so a result is either written before the build reads the store
- * or applied to the finished build, never lost between the two. The least recently used seasons
+ * Builds run beside the guild's write queue (a slow scan must not hold up moves): a result written
+ * while a build reads the store is kept and applied to the build when it is done (placing a record
+ * is idempotent), so it is never lost between the two. The least recently used seasons
  * are dropped beyond `maxSeasons`; the store still has everything, so a dropped season is rebuilt.
  */
 export class Leaderboards {
@@ -55,7 +59,6 @@ export class Leaderboards {
   constructor(
     private readonly players: Collection<StoredPlayer>,
     private readonly optOuts: Collection<OptOuts>,
-    private readonly queue: GuildQueue,
     private readonly maxSeasons = 64,
   ) {}
 
@@ -92,16 +95,21 @@ export class Leaderboards {
 
   /** Keeps a built season in step with records just written. Call it inside the guild's queue. */
   recorded(guildId: string, season: number, records: readonly PlayerRecord[]): void {
-    const boards = this.#cache.get(cacheKey(guildId, season))?.boards;
-    if (!boards) return; // not built, or its build is queued behind this write and will read it
-    for (const record of records) place(boards, record);
+    const entry = this.#cache.get(cacheKey(guildId, season));
+    if (!entry) return; // not built: a build reads it from the store
+    if (!entry.boards) entry.writtenMeanwhile.push(...records);
+    else for (const record of records) place(entry.boards, record);
   }
 
   /** Keeps built seasons in step with an opt-out change. Call it inside the guild's queue. */
   async optedOut(guildId: string, userId: string, optOut: boolean): Promise<void> {
     const built = [...this.#cache].filter(([key]) => key.startsWith(`${guildId}:`));
-    for (const [key, { boards }] of built) {
-      if (!boards) continue;
+    for (const [key, entry] of built) {
+      const { boards } = entry;
+      if (!boards) {
+        entry.stale = true;
+        continue;
+      }
       if (optOut) boards.optedOut.add(userId);
       else boards.optedOut.delete(userId);
       const season = Number(key.slice(guildId.length + 1));
@@ -119,11 +127,18 @@ export class Leaderboards {
       this.#cache.set(key, cached);
       return cached.building;
     }
-    const entry: Cached = { building: this.queue.run(guildId, () => this.#build(guildId, season)) };
+    const entry: Cached = {
+      building: this.#build(guildId, season).then((boards) => {
+        for (const record of entry.writtenMeanwhile.splice(0)) place(boards, record);
+        return boards;
+      }),
+      writtenMeanwhile: [],
+    };
     this.#cache.set(key, entry);
     entry.building.then(
       (boards) => {
         entry.boards = boards;
+        if (entry.stale && this.#cache.get(key) === entry) this.#cache.delete(key);
       },
       () => {
         if (this.#cache.get(key) === entry) this.#cache.delete(key);
