@@ -22,6 +22,7 @@ const PROVISIONAL_SHOWN = 10;
 
 interface Cached {
   readonly building: Promise<SeasonBoards>;
+  readonly startedAt: number;
   boards?: SeasonBoards;
 }
 
@@ -57,6 +58,8 @@ export class Leaderboards {
     private readonly optOuts: Collection<OptOuts>,
     private readonly queue: GuildQueue,
     private readonly maxSeasons = 64,
+    /** Rebuild a season once its build is this old (for a process that does not own the writes). */
+    private readonly maxAgeMs?: number,
   ) {}
 
   async page(
@@ -112,14 +115,20 @@ export class Leaderboards {
 
   #boards(guildId: string, season: number): Promise<SeasonBoards> {
     const key = cacheKey(guildId, season);
+    const stale = (c: Cached) =>
+      this.maxAgeMs !== undefined && c.boards !== undefined && Date.now() - c.startedAt > this.maxAgeMs;
     const cached = this.#cache.get(key);
-    if (cached) {
+    if (cached && !stale(cached)) {
       // Most recently used last: the eviction below drops from the front.
       this.#cache.delete(key);
       this.#cache.set(key, cached);
       return cached.building;
     }
-    const entry: Cached = { building: this.queue.run(guildId, () => this.#build(guildId, season)) };
+    const entry: Cached = {
+      building: this.queue.run(guildId, () => this.#build(guildId, season)),
+      startedAt: Date.now(),
+    };
+    this.#cache.delete(key);
     this.#cache.set(key, entry);
     entry.building.then(
       (boards) => {
