@@ -25,7 +25,7 @@ import type { LeaderboardPage, PlayerRepository } from './types.js';
 /** A display name as stored: trimmed, one line, at most DISPLAY_NAME_MAX characters; undefined when empty. */
 const cleanName = (name: string | undefined): string | undefined => {
   const clean = name
-    ?.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    ?.replace(/\p{Cc}+/gu, ' ')
     .trim()
     .slice(0, DISPLAY_NAME_MAX);
   return clean ? clean : undefined;
