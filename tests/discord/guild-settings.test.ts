@@ -4,7 +4,14 @@ import type { GuildConfig } from '../../src/store/types.js';
 import { testDeck } from '../fixtures/deck.js';
 
 const deck = testDeck();
-const base: GuildConfig = { debateChannels: [], lobbyMinutes: 15, leaderboard: true, images: true, resultImage: false, web: false };
+const base: GuildConfig = {
+  debateChannels: [],
+  lobbyMinutes: 15,
+  leaderboard: true,
+  images: true,
+  resultImage: false,
+  web: false,
+};
 
 describe('/config set', () => {
   it('given a known format, then it becomes the default', () => {
