@@ -1,17 +1,19 @@
 import { randomInt } from 'node:crypto';
 import { loadCommands } from '../commands/index.js';
 import { systemClock } from './clock.js';
-import type { Config } from './config.js';
+import { type Config, isShardProcess } from './config.js';
 import { loadDeck } from './content/load.js';
 import { DataError } from './content/problems.js';
 import { buildSearch } from './content/search.js';
 import type { AppContext } from './context.js';
 import { attachBot, fireTimer } from './discord/bot.js';
 import { createClient } from './discord/client.js';
+import { trackGateway } from './discord/gateway-health.js';
 import type { Logger } from './logger.js';
 import { createScheduler } from './scheduler/scheduler.js';
 import { openStore } from './store/open-store.js';
 import { StoreUnavailableError } from './store/types.js';
+import { startWeb } from './web/start.js';
 
 /** A start-up problem the operator must fix: printed as it is, without a stack trace. */
 export class StartError extends Error {}
@@ -43,11 +45,23 @@ export const runBot = async (config: Config, logger: Logger) => {
     scheduler: createScheduler({ fire: (pending) => fireTimer(ctx, client, pending), logger }),
   };
   const bot = attachBot(client, ctx, loadCommands());
+  // Shard processes share one WEB_PORT: under the ShardingManager the site runs as `npm run web`.
+  const web = isShardProcess(process.env)
+    ? undefined
+    : await startWeb(config, { store, deck, logger, gateway: trackGateway(client) }).catch(
+        async (error: unknown) => {
+          await store.close().catch(() => undefined);
+          throw new StartError(
+            `Steelman cannot serve the web leaderboard on WEB_PORT ${config.WEB_PORT}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        },
+      );
   await client.login(config.DISCORD_TOKEN);
   return {
     ctx,
     async stop() {
       bot.stopAccepting();
+      await web?.close();
       await ctx.scheduler.stop();
       await store.close().catch((err: unknown) => logger.warn({ err }, 'store did not close cleanly'));
       await client.destroy().catch(() => undefined);
