@@ -13,6 +13,7 @@ table{width:100%;border-collapse:collapse}th,td{padding:8px 6px;text-align:left;
 .bar{height:10px;border-radius:5px;background:var(--track);overflow:hidden}.bar>span{display:block;height:100%;border-radius:5px}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:16px}.card{background:var(--panel);border-radius:12px;padding:12px 16px}
 .rating{font-size:2.4rem;font-weight:700}pre.transcript{white-space:pre-wrap;word-wrap:break-word;background:var(--panel);padding:16px;border-radius:12px;font:14px/1.5 ui-monospace,monospace}
+.medal{display:inline-block;min-width:1.8em;padding:0 .3em;border-radius:999px;text-align:center;font-weight:700;color:#1e1f22}.m1{background:#f1c40f}.m2{background:#c0c7d0}.m3{background:#cd7f32}
 svg.chart{width:100%;height:auto;background:var(--panel);border-radius:12px}
 `;
 
@@ -33,7 +34,15 @@ export const layout = (frame: PageFrame, body: Html): string => {
 export const indexPage = (): string =>
   `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><title>Steelman</title><style>${trusted(CSS)}</style></head><body><main><h1>Steelman</h1><p>Each server that turned its web leaderboard on (<code>/config set web on</code>) has its page at <code>/g/&lt;server id&gt;</code>.</p></main></body></html>`}`;
 
-export const MEDALS = ['🥇', '🥈', '🥉'] as const;
+const MEDAL_NAMES = ['gold', 'silver', 'bronze'] as const;
+
+/** A medal for the top three (a coloured disc with the rank: no emoji font needed), else the rank. */
+export const rankBadge = (rank: number): Html => {
+  const medal = MEDAL_NAMES[rank - 1];
+  return medal
+    ? html`<span class="medal m${rank}" role="img" aria-label="${medal} medal, rank ${rank}">${rank}</span>`
+    : html`${rank}.`;
+};
 
 export const wld = (t: { wins: number; losses: number; draws: number } | undefined) =>
   `${t?.wins ?? 0}W ${t?.losses ?? 0}L ${t?.draws ?? 0}D`;

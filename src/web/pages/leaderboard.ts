@@ -2,7 +2,7 @@ import type { Side } from '../../content/schemas.js';
 import { PROVISIONAL_DEBATES } from '../../debate/ratings.js';
 import type { LeaderboardPage } from '../../store/types.js';
 import { html, query } from '../html.js';
-import { layout, MEDALS, wld } from './layout.js';
+import { layout, rankBadge, wld } from './layout.js';
 
 /** How a page names and links members: a display name ("a member" when none is known) and a profile link. */
 export interface People {
@@ -40,7 +40,7 @@ export const leaderboardPage = (view: LeaderboardView): string => {
   const sideTitle = view.side ? ` · best ${view.side.name} advocates` : '';
   const rows = board.entries.map((e) => {
     const tally = view.side ? e.record.bySide[view.side.id] : e.record.overall;
-    return html`<tr><td class="num">${MEDALS[e.rank - 1] ?? `${e.rank}.`}</td><td>${person(view.people, e.userId)}</td><td class="num">${e.rating}</td><td class="num">${wld(tally)}</td></tr>`;
+    return html`<tr><td class="num">${rankBadge(e.rank)}</td><td>${person(view.people, e.userId)}</td><td class="num">${e.rating}</td><td class="num">${wld(tally)}</td></tr>`;
   });
   const body = html`<h1>Leaderboard · season ${view.season}${sideTitle}</h1>
 <div class="chips" aria-label="Side">${[
