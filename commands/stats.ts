@@ -45,7 +45,7 @@ export default {
     ]);
     const card =
       config.images && record
-        ? drawRankCard(rankCardData(ctx.deck, { name, season, rank }, record))
+        ? await drawRankCard(rankCardData(ctx.deck, { name, season, rank }, record))
         : undefined;
     await respondPrivately(interaction, statsView(ctx.deck, user.id, season, record, rank, card));
   },

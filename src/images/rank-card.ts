@@ -89,7 +89,7 @@ const tallyBar = (ctx: SKRSContext2D, x: number, y: number, width: number, tally
  * Draws the /stats rank card as a PNG: name, rating and rank, record by side in the sides'
  * colours, rubric averages as bars with the criterion to practise, and the season's rating history.
  */
-export const drawRankCard = (data: RankCardData): Buffer => {
+export const drawRankCard = async (data: RankCardData): Promise<Buffer> => {
   ensureFonts();
   const { width, height } = RANK_CARD_SIZE;
   const canvas = createCanvas(width, height);
@@ -195,5 +195,6 @@ export const drawRankCard = (data: RankCardData): Buffer => {
     guide: PALETTE.guide,
     label: PALETTE.muted,
   });
-  return canvas.toBuffer('image/png');
+  // Encoding is most of the cost: done on libuv's thread pool, the event loop keeps answering.
+  return canvas.encode('png');
 };

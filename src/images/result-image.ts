@@ -22,12 +22,12 @@ const scoreText = (score: number) => (Number.isInteger(score) ? String(score) : 
  * `names` maps user ids to display names; a debater without one is shown as "a member".
  * Pure apart from drawing: the same arguments give the same picture.
  */
-export const drawResultImage = (
+export const drawResultImage = async (
   deck: Deck,
   state: Debate,
   result: Result,
   names: ReadonlyMap<string, string> = new Map(),
-): Buffer => {
+): Promise<Buffer> => {
   ensureFonts();
   const width = RESULT_IMAGE_WIDTH;
   const criteria = deck.rubric;
@@ -75,7 +75,8 @@ export const drawResultImage = (
       })),
     });
   });
-  return canvas.toBuffer('image/png');
+  // Encoding is most of the cost: done on libuv's thread pool, the event loop keeps answering.
+  return canvas.encode('png');
 };
 
 interface SideColumn {

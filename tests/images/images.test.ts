@@ -26,13 +26,13 @@ const seasoned: PlayerRecord = {
 
 describe('the rank card', () => {
   it('given a ranked member, then it is a PNG of the card size that decodes', async () => {
-    const png = drawRankCard(rankCardData(deck, { name: 'Zoë <b>&', season: 2, rank: 3 }, seasoned));
+    const png = await drawRankCard(rankCardData(deck, { name: 'Zoë <b>&', season: 2, rank: 3 }, seasoned));
     expect(pngSize(png)).toEqual(RANK_CARD_SIZE);
     expect(await decodedSize(png)).toEqual(RANK_CARD_SIZE);
   });
 
   it('given a newcomer with no history and a very long name, then it still draws', async () => {
-    const png = drawRankCard(
+    const png = await drawRankCard(
       rankCardData(deck, { name: 'x'.repeat(300), season: 1, rank: undefined }, newPlayerRecord('2')),
     );
     expect(await decodedSize(png)).toEqual(RANK_CARD_SIZE);
@@ -106,8 +106,8 @@ describe('the result image', () => {
   });
 
   it('given a 1v1 and a 2v2 result, then each is a PNG of the image width that decodes, taller with more debaters', async () => {
-    const single = drawResultImage(deck, state, result(1), new Map([['u0', 'Alice']]));
-    const teams = drawResultImage(deck, state, result(2));
+    const single = await drawResultImage(deck, state, result(1), new Map([['u0', 'Alice']]));
+    const teams = await drawResultImage(deck, state, result(2));
     const [a, b] = [await decodedSize(single), await decodedSize(teams)];
     expect(a.width).toBe(RESULT_IMAGE_WIDTH);
     expect(pngSize(teams)).toEqual(b);
@@ -115,7 +115,7 @@ describe('the result image', () => {
   });
 
   it('given a draw with no scores, then it still draws', async () => {
-    const png = drawResultImage(deck, state, { ...result(0), winner: 'draw', sideTotals: {} });
+    const png = await drawResultImage(deck, state, { ...result(0), winner: 'draw', sideTotals: {} });
     expect((await decodedSize(png)).width).toBe(RESULT_IMAGE_WIDTH);
   });
 });
