@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newPlayerRecord, type PlayerRecord } from '../../src/debate/player-record.js';
 import type { Debate, Result } from '../../src/debate/types.js';
+import { RESULT_IMAGE_FILE, resultView } from '../../src/discord/views/result.js';
 import { drawRankCard, RANK_CARD_SIZE, rankCardData } from '../../src/images/rank-card.js';
 import { chartGeometry } from '../../src/images/rating-chart.js';
 import { drawResultImage, RESULT_IMAGE_WIDTH } from '../../src/images/result-image.js';
@@ -117,5 +118,32 @@ describe('the result image', () => {
   it('given a draw with no scores, then it still draws', async () => {
     const png = await drawResultImage(deck, state, { ...result(0), winner: 'draw', sideTotals: {} });
     expect((await decodedSize(png)).width).toBe(RESULT_IMAGE_WIDTH);
+  });
+});
+
+describe('the result card with its image', () => {
+  it('given the result image, then the card attaches it and shows it in the embed; without it, no file', async () => {
+    const state = {
+      id: '9',
+      motionId: deck.motions[0]?.id ?? 'M01',
+      mode: 'text',
+      debaters: [],
+    } as unknown as Debate;
+    const result: Result = {
+      winner: 'draw',
+      decidedBy: 'automatic',
+      rated: true,
+      votes: {},
+      crowd: {},
+      finishedAt: 0,
+      sideTotals: { lecun: 50, scaling: 50 },
+      scores: [],
+    };
+    const image = await drawResultImage(deck, state, result);
+    const view = resultView(deck, state, result, [], image);
+    expect(view.files?.[0]).toMatchObject({ name: RESULT_IMAGE_FILE, attachment: image });
+    expect(view.files?.[0]?.description).toMatch(/^Result: A draw\./);
+    expect(view.embeds?.[0]?.image).toEqual({ url: `attachment://${RESULT_IMAGE_FILE}` });
+    expect(resultView(deck, state, result, []).files).toBeUndefined();
   });
 });
