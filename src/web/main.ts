@@ -1,7 +1,7 @@
 /**
  * `npm run web`: the web leaderboard on its own, against the bot's store (STORE_URL, DATA_DIR,
- * WEB_PORT from the same environment or .env). It writes nothing; it rebuilds its leaderboards
- * from the store every few seconds, since the bot, not this process, records the results.
+ * WEB_PORT from the same environment or .env). It writes nothing; it rebuilds a leaderboard from
+ * the store once it is 30 s old (serving the old one meanwhile), since the bot records the results.
  */
 import { ConfigError, parseConfig, readEnvironment } from '../config.js';
 import { loadDeck } from '../content/load.js';
@@ -9,7 +9,7 @@ import { createLogger } from '../logger.js';
 import { openStore } from '../store/open-store.js';
 import { startWeb } from './start.js';
 
-const LEADERBOARD_MAX_AGE_MS = 10_000;
+const LEADERBOARD_MAX_AGE_MS = 30_000;
 
 const config = (() => {
   try {

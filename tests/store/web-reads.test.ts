@@ -75,10 +75,15 @@ describe.each(BACKENDS)('what the web and the rank card read, on %s', (backend) 
     expect((await reader.players.leaderboard(GUILD, 1)).provisional).toEqual([]);
     const { debate, result } = finished('r1', 'alice', 'bob', 'lecun', T0);
     await writer.players.recordResult(GUILD, 1, debate, result);
-    await new Promise((r) => setTimeout(r, 5));
-    expect((await reader.players.leaderboard(GUILD, 1)).provisional.map((p) => p.userId).sort()).toEqual([
-      'alice',
-      'bob',
-    ]);
+    // A stale season is served as it was while it is rebuilt, then the rebuild is served.
+    await expect
+      .poll(
+        async () => (await reader.players.leaderboard(GUILD, 1)).provisional.map((p) => p.userId).sort(),
+        {
+          timeout: 5000,
+          interval: 20,
+        },
+      )
+      .toEqual(['alice', 'bob']);
   });
 });

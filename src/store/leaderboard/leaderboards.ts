@@ -24,6 +24,8 @@ interface Cached {
   readonly building: Promise<SeasonBoards>;
   readonly startedAt: number;
   boards?: SeasonBoards;
+  /** A rebuild of a stale season is under way (only with a max age). */
+  refreshing?: boolean;
 }
 
 /** Where a record stands on each board: its displayed rating, or undefined when it is not ranked there. */
@@ -118,10 +120,12 @@ export class Leaderboards {
     const stale = (c: Cached) =>
       this.maxAgeMs !== undefined && c.boards !== undefined && Date.now() - c.startedAt > this.maxAgeMs;
     const cached = this.#cache.get(key);
-    if (cached && !stale(cached)) {
+    if (cached) {
       // Most recently used last: the eviction below drops from the front.
       this.#cache.delete(key);
       this.#cache.set(key, cached);
+      // A stale season is served as it was while its rebuild runs: a page never waits for a scan.
+      if (stale(cached) && !cached.refreshing) this.#refresh(key, guildId, season, cached);
       return cached.building;
     }
     const entry: Cached = {
@@ -143,6 +147,22 @@ export class Leaderboards {
       this.#cache.delete(oldest);
     }
     return entry.building;
+  }
+
+  #refresh(key: string, guildId: string, season: number, cached: Cached): void {
+    cached.refreshing = true;
+    const startedAt = Date.now();
+    this.queue
+      .run(guildId, () => this.#build(guildId, season))
+      .then(
+        (boards) => {
+          if (this.#cache.get(key) === cached)
+            this.#cache.set(key, { building: Promise.resolve(boards), startedAt, boards });
+        },
+        () => {
+          cached.refreshing = false;
+        },
+      );
   }
 
   async #build(guildId: string, season: number): Promise<SeasonBoards> {

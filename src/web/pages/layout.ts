@@ -7,7 +7,7 @@ const CSS = `
 main{max-width:880px;margin:0 auto;padding:24px 16px 48px}a{color:#8ab4f8}h1{font-size:1.7rem;margin:.2em 0}h2{font-size:1.15rem;margin:1.6em 0 .5em}
 nav.top{display:flex;gap:16px;flex-wrap:wrap;padding:12px 16px;background:var(--panel)}nav.top a{text-decoration:none}
 .band{height:6px;background:linear-gradient(90deg,var(--a,#5865f2),var(--b,#5865f2))}
-table{width:100%;border-collapse:collapse}th,td{padding:8px 6px;text-align:left;border-bottom:1px solid var(--track)}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+table{width:100%;border-collapse:collapse}th,td{padding:8px 6px;text-align:left;border-bottom:1px solid var(--track)}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .muted{color:var(--muted)}.chips{display:flex;gap:8px;flex-wrap:wrap;margin:8px 0}.chips a,.chips span{padding:4px 10px;border-radius:999px;background:var(--panel);text-decoration:none}
 .chips .on{outline:2px solid var(--muted)}.pager{display:flex;justify-content:space-between;margin-top:12px}
 .bar{height:10px;border-radius:5px;background:var(--track);overflow:hidden}.bar>span{display:block;height:100%;border-radius:5px}
