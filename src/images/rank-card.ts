@@ -4,6 +4,7 @@ import type { PlayerRecord, RatingPoint, Tally } from '../debate/player-record.j
 import { displayRating, isProvisional, PROVISIONAL_DEBATES } from '../debate/ratings.js';
 import { ensureFonts, font } from './fonts.js';
 import { fitText, PALETTE } from './palette.js';
+import { encodePng } from './png.js';
 import { drawRatingChart } from './rating-chart.js';
 
 /** Everything a rank card shows, as plain data (the text view says the same in words). */
@@ -195,6 +196,6 @@ export const drawRankCard = async (data: RankCardData): Promise<Buffer> => {
     guide: PALETTE.guide,
     label: PALETTE.muted,
   });
-  // Encoding is most of the cost: done on libuv's thread pool, the event loop keeps answering.
-  return canvas.encode('png');
+  // Encoding is most of the cost: our own PNG writer, deflating on the thread pool.
+  return encodePng(ctx.getImageData(0, 0, width, height).data, width, height);
 };
