@@ -81,6 +81,8 @@ describe('the rank card and the web leaderboard, end to end', () => {
         options: { key: 'web', value: 'on' },
       }),
     );
+    // bob is named once the bot sees him (here through /leaderboard); results do not carry names yet.
+    await (await bob.slash(world.channel('lounge'), 'leaderboard', {})).response();
     // Pages are cached for a few seconds, the 404 above included.
     let page = await site(`/g/${guild}`);
     for (let i = 0; i < 40 && page.status !== 200; i++) {
@@ -91,6 +93,7 @@ describe('the rank card and the web leaderboard, end to end', () => {
     const body = await page.text();
     expect(body).toContain('Not ranked yet');
     expect(body).toContain('>alice</a>');
+    expect(body).toContain('>bob</a>');
     expect(body).not.toContain(alice.id);
     expect(body).not.toContain(bob.id);
   }, 30_000);
