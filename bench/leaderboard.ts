@@ -18,8 +18,8 @@ import { Collection } from '../src/store/collection.js';
 import { openStore } from '../src/store/open-store.js';
 import { NAMESPACES, playerCodec, playerKey } from '../src/store/shapes.js';
 
-const GUILD = '100000000000000001';
-const SEASON = 1;
+export const GUILD = '100000000000000001';
+export const SEASON = 1;
 const SIZES = [1_000, 10_000, 50_000] as const;
 const SAMPLES = 300;
 
@@ -32,7 +32,7 @@ const random = (() => {
   };
 })();
 const pick = (n: number) => Math.floor(random() * n);
-const userId = (i: number) => String(200000000000000000n + BigInt(i));
+export const userId = (i: number) => String(200000000000000000n + BigInt(i));
 
 const tally = (debates: number) => {
   const wins = pick(debates + 1);
@@ -64,7 +64,7 @@ const playerRecord = (id: string): PlayerRecord => {
 };
 
 /** Writes n players straight into the store's players namespace, as recorded results would have. */
-const seed = async (file: string, n: number) => {
+export const seed = async (file: string, n: number) => {
   const backend = await openSqliteBackend(file, NAMESPACES);
   const players = new Collection(
     { backend, logger: undefined, isClosed: () => false },

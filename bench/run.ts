@@ -9,12 +9,14 @@ import { benchDeck } from './deck.js';
 import { benchEngine } from './engine.js';
 import { benchInteractions } from './interactions.js';
 import { benchLeaderboard } from './leaderboard.js';
+import { benchPictures } from './pictures.js';
 import { benchRestart } from './restart.js';
 
 const sections: [string, () => Promise<string>][] = [
   ['Engine', benchEngine],
   ['Deck: load, validate, search', benchDeck],
   ['Leaderboard (SQLite)', benchLeaderboard],
+  ['Pictures and the web leaderboard', benchPictures],
   ['Interaction round trip (100 live debates; SQLite, Redis, and the bare-bot floor)', benchInteractions],
   ['Capacity: memory at 100 / 1,000 live debates; deadline lateness', benchCapacity],
   ['Restart: ready → every deadline re-armed', benchRestart],

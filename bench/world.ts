@@ -6,12 +6,18 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DoubleMessage, DoubleUser, InteractionHandle } from '@steelman/discord-double';
+import {
+  CallbackType,
+  type DoubleMessage,
+  type DoubleUser,
+  type InteractionHandle,
+} from '@steelman/discord-double';
 import { REST, Routes } from 'discord.js';
 import WebSocket from 'ws';
 import { loadCommands } from '../commands/index.js';
-import { Bot, type BotOptions, FAKE_TOKEN, startWorld, type World } from '../tests/e2e/harness.js';
+import { Bot, type BotOptions, buttonIds, FAKE_TOKEN, startWorld, type World } from '../tests/e2e/harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -28,7 +34,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     killAll();
     process.exit(130);
   });
-const track = (child: ChildProcess) => {
+/** Kills `child` by pid if the benchmark ends without stopping it. */
+export const track = (child: ChildProcess) => {
   children.add(child);
   child.once('exit', () => children.delete(child));
 };
@@ -86,7 +93,7 @@ export const startBenchWorld = async (channels: number, members: number, guilds 
   return { world, guilds: built, ...first };
 };
 
-/** Starts the real bot (`node --import tsx src/main.ts`) and waits for its deadlines to be armed. */
+/** Starts the real bot (`node dist/src/main.js`, as `npm start` runs it) and waits for its deadlines to be armed. */
 export const startSteelman = async (world: World, options: BotOptions = {}): Promise<Bot> => {
   // To profile the bot: BENCH_BOT_NODE_OPTIONS="--import ./bench/cpu-profile.mjs" BENCH_CPU_PROF_DIR=/tmp/prof
   const extra = process.env.BENCH_BOT_NODE_OPTIONS;
@@ -105,12 +112,17 @@ export const startSteelman = async (world: World, options: BotOptions = {}): Pro
   return bot;
 };
 
-/** SIGTERM by pid, then SIGKILL if it has not exited within 10 s. */
+/** SIGTERM by pid, then SIGKILL if it has not exited within 10 s. With BENCH_LOG_DIR set, keeps its log there. */
 export const stopBot = async (bot: Bot) => {
   try {
     await bot.stop();
   } catch {
     await bot.crash();
+  }
+  const dir = process.env.BENCH_LOG_DIR;
+  if (dir) {
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, `steelman-${bot.child.pid}.log`), `${bot.logs.join('\n')}\n`);
   }
 };
 
@@ -283,24 +295,77 @@ export const button = (message: DoubleMessage, pattern: RegExp): string => {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A first callback that means "slow: the answer follows" (deferred reply, deferred update). */
+export const isDeferred = (type: number) =>
+  type === CallbackType.DeferredChannelMessageWithSource || type === CallbackType.DeferredMessageUpdate;
+
 /**
- * Sends one interaction, waits (bounded) for its first callback, checks it is the expected type
- * (and content, when given), and returns the handle with its round trip in ms.
+ * Sends one interaction, waits (bounded) for its first callback, checks it is the expected type, or
+ * one of them (a bot under load may defer: pass both), and its content when given; returns the
+ * handle with its round trip in ms and the callback type it got.
  */
 export const roundTrip = async (
   send: () => Promise<InteractionHandle>,
-  expected: number,
+  expected: number | readonly number[],
   content?: string,
   timeoutMs = 60_000,
-): Promise<{ handle: InteractionHandle; ms: number }> => {
+): Promise<{ handle: InteractionHandle; ms: number; type: number }> => {
   const handle = await send();
   const callback = await handle.reply(timeoutMs);
   const text = typeof callback.data?.content === 'string' ? callback.data.content : '';
-  if (callback.type !== expected || (content !== undefined && text !== content))
+  const allowed = typeof expected === 'number' ? [expected] : expected;
+  const deferred = isDeferred(callback.type);
+  if (!allowed.includes(callback.type) || (content !== undefined && !deferred && text !== content))
     throw new Error(
-      `${handle.label}: expected callback ${expected}${content ? ` "${content}"` : ''}, got ${callback.type} ${JSON.stringify(text)}`,
+      `${handle.label}: expected callback ${allowed.join(' or ')}${content ? ` "${content}"` : ''}, got ${callback.type} ${JSON.stringify(text)}`,
     );
   const ms = handle.roundTripMs;
   if (ms === null) throw new Error(`${handle.label}: no round trip recorded`);
-  return { handle, ms };
+  return { handle, ms, type: callback.type };
 };
+
+/**
+ * After a deferred first answer, waits (untimed) for the answer itself, as a player waits for the
+ * card to change before the next click: the move may not even be queued yet, and the next step must
+ * not overtake it. Only for Steelman: the bare bot never follows its deferUpdate with an edit.
+ */
+export const settled = async (handle: InteractionHandle, type: number, timeoutMs = 60_000) => {
+  if (isDeferred(type)) await handle.response(timeoutMs);
+};
+
+/** What `/debate start` is answered with: privately, at once or deferred when the bot is slow. */
+export const START_CALLBACKS = [
+  CallbackType.ChannelMessageWithSource,
+  CallbackType.DeferredChannelMessageWithSource,
+] as const;
+/** What a click on the lobby card is answered with: the card updated, at once or deferred. */
+export const CARD_CALLBACKS = [CallbackType.UpdateMessage, CallbackType.DeferredMessageUpdate] as const;
+
+/**
+ * The lobby card a `/debate start` posted: the host is answered privately ("Your lobby is open…")
+ * and the card goes to the channel as a message of its own, its join buttons naming the debate,
+ * whose id is the /debate start interaction's (`s1:join:<debateId>:<side>`). As
+ * tests/e2e/flows.ts `lobbyCardOf` finds it, without vitest.
+ */
+export const lobbyCard = async (
+  world: World,
+  channel: string,
+  start: InteractionHandle,
+  timeoutMs = 60_000,
+): Promise<DoubleMessage> => {
+  const answer = await start.response(timeoutMs);
+  if (!answer.ephemeral)
+    throw new Error(`${start.label}: expected a private answer, got a public one: ${answer.content}`);
+  return world.double.waitForMessage(
+    channel,
+    (m) => buttonIds(m).some((id) => id.startsWith(`s1:join:${start.id}:`)),
+    { timeoutMs },
+  );
+};
+
+/**
+ * Interactions of a double answered too slowly by Discord's rule (first callback after 3 s,
+ * refused as late, or unanswered past it), out of all it sent: `double.slowInteractions()`.
+ */
+export const slowCount = (world: World) =>
+  `${world.double.slowInteractions().length} of ${world.double.interactionLatencies().length}`;

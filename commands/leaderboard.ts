@@ -1,5 +1,6 @@
 import { InteractionContextType, ApplicationCommandOptionType as Option } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
+import { memberDisplayName } from '../src/discord/member-name.js';
 import { guildIdOf, respondPrivately, respondPublicly } from '../src/discord/respond.js';
 import { TEXT } from '../src/discord/text.js';
 import { UserError } from '../src/discord/user-error.js';
@@ -44,7 +45,15 @@ export default {
     if (typedSide !== null && !side)
       throw new UserError(TEXT.unknownSide(typedSide, ctx.deck.sides.map((s) => s.id).join(', ')));
     const page = interaction.options.getInteger('page') ?? 1;
-    const board = await ctx.store.players.leaderboard(guildId, season, { side, page });
+    const [board] = await Promise.all([
+      ctx.store.players.leaderboard(guildId, season, { side, page }),
+      // The web leaderboard knows members only by the names the bot has seen.
+      ctx.store.players.setDisplayName(
+        guildId,
+        interaction.user.id,
+        memberDisplayName(interaction.member, interaction.user),
+      ),
+    ]);
     await respondPublicly(interaction, leaderboardView(ctx.deck, board, { guildId, season, side }));
   },
   autocomplete: (interaction, ctx) => respondWithSides(interaction, ctx, false),

@@ -1,23 +1,52 @@
 import { InteractionContextType, ApplicationCommandOptionType as Option } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
+import { memberDisplayName } from '../src/discord/member-name.js';
 import { guildIdOf, respondPrivately } from '../src/discord/respond.js';
+import { TEXT } from '../src/discord/text.js';
+import { UserError } from '../src/discord/user-error.js';
 import { statsView } from '../src/discord/views/standings.js';
+import { drawRankCard, rankCardData } from '../src/images/rank-card.js';
 
 export default {
   data: {
     name: 'stats',
     description: 'Rating, rank, record by side, rubric averages and recent debates',
     contexts: [InteractionContextType.Guild],
-    options: [{ type: Option.User, name: 'user', description: 'Whose stats (default: yours)' }],
+    options: [
+      { type: Option.User, name: 'user', description: 'Whose stats (default: yours)' },
+      {
+        type: Option.Integer,
+        name: 'season',
+        description: 'A season number (default: the current one)',
+        min_value: 1,
+      },
+    ],
   },
   async execute(interaction, ctx) {
     const guildId = guildIdOf(interaction);
     const user = interaction.options.getUser('user') ?? interaction.user;
-    const season = (await ctx.store.guilds.currentSeason(guildId)).number;
+    const member = interaction.options.getUser('user')
+      ? interaction.options.getMember('user')
+      : interaction.member;
+    const name = memberDisplayName(member, user);
+    const [seasons, config] = await Promise.all([
+      ctx.store.guilds.seasons(guildId),
+      ctx.store.guilds.config(guildId),
+      // The web leaderboard knows members only by the names the bot has seen.
+      ctx.store.players.setDisplayName(guildId, user.id, name),
+    ]);
+    const asked = interaction.options.getInteger('season');
+    const season = asked ?? seasons.at(-1)?.number ?? 1;
+    if (!seasons.some((s) => s.number === season))
+      throw new UserError(TEXT.unknownSeason(season, seasons.at(-1)?.number ?? 1));
     const [record, rank] = await Promise.all([
       ctx.store.players.get(guildId, season, user.id),
       ctx.store.players.rank(guildId, season, user.id),
     ]);
-    await respondPrivately(interaction, statsView(ctx.deck, user.id, season, record, rank));
+    const card =
+      config.images && record
+        ? await drawRankCard(rankCardData(ctx.deck, { name, season, rank }, record))
+        : undefined;
+    await respondPrivately(interaction, statsView(ctx.deck, user.id, season, record, rank, card));
   },
 } satisfies Command;

@@ -62,6 +62,16 @@ const envSchema = z
     LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).transform(
       (value) => value ?? 'info',
     ),
+    /** Serve the read-only web leaderboard and /healthz on this port (unset: no web server). */
+    WEB_PORT: optional(
+      z.coerce
+        .number({ error: 'must be a port number, e.g. 8080' })
+        .int('must be a whole port number, e.g. 8080')
+        .min(1, 'must be from 1 to 65535')
+        .max(65535, 'must be from 1 to 65535'),
+    ),
+    /** The address the web server listens on (default: every interface); 127.0.0.1 behind a local proxy. */
+    WEB_HOST: optional(z.string()),
     /** Run discord.js's ShardingManager: `auto` (Discord's recommendation) or a shard count. */
     SHARDS: optional(
       z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1024)], {

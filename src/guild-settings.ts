@@ -8,12 +8,27 @@ export const SETTING_KEYS = [
   'debate-channels',
   'lobby-minutes',
   'leaderboard',
+  'images',
+  'result-image',
+  'web',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export type SettingResult = { ok: true; config: GuildConfig } | { ok: false; message: string };
 
 const ids = (value: string) => value.match(/\d{15,21}/g) ?? [];
+
+/** An on/off setting: true, false, or undefined when the value is neither. */
+const onOff = (value: string): boolean | undefined =>
+  /^(on|true|yes|1)$/i.test(value) ? true : /^(off|false|no|0)$/i.test(value) ? false : undefined;
+
+/** The switches, by key, and the config field each sets. */
+const SWITCHES = {
+  leaderboard: 'leaderboard',
+  images: 'images',
+  'result-image': 'resultImage',
+  web: 'web',
+} as const satisfies Partial<Record<SettingKey, keyof GuildConfig>>;
 
 /** Applies `value` to one setting, or says plainly what a valid value looks like. */
 export const applySetting = (
@@ -57,10 +72,14 @@ export const applySetting = (
         ? { ok: true, config: { ...config, lobbyMinutes: minutes } }
         : { ok: false, message: 'Give a whole number of minutes from 1 to 240.' };
     }
-    case 'leaderboard': {
-      if (/^(on|true|yes|1)$/i.test(value)) return { ok: true, config: { ...config, leaderboard: true } };
-      if (/^(off|false|no|0)$/i.test(value)) return { ok: true, config: { ...config, leaderboard: false } };
-      return { ok: false, message: 'Give "on" or "off".' };
+    case 'leaderboard':
+    case 'images':
+    case 'result-image':
+    case 'web': {
+      const on = onOff(value);
+      return on === undefined
+        ? { ok: false, message: 'Give "on" or "off".' }
+        : { ok: true, config: { ...config, [SWITCHES[key]]: on } };
     }
   }
 };

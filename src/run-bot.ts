@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { loadCommands } from '../commands/index.js';
 import { systemClock } from './clock.js';
-import type { Config } from './config.js';
+import { type Config, isShardProcess } from './config.js';
 import { loadDeck } from './content/load.js';
 import { DataError } from './content/problems.js';
 import { buildSearch } from './content/search.js';
@@ -9,10 +9,12 @@ import type { AppContext } from './context.js';
 import { discordAnnouncer } from './discord/announce.js';
 import { attachBot } from './discord/bot.js';
 import { createClient } from './discord/client.js';
+import { trackGateway } from './discord/gateway-health.js';
 import type { Logger } from './logger.js';
 import { createPlay } from './play/play.js';
 import { openStore } from './store/open-store.js';
 import { StoreUnavailableError } from './store/types.js';
+import { startWeb } from './web/start.js';
 
 /** A start-up problem the operator must fix: printed as it is, without a stack trace. */
 export class StartError extends Error {}
@@ -44,11 +46,23 @@ export const runBot = async (config: Config, logger: Logger) => {
     play: createPlay({ store, deck, clock: systemClock, logger, announce: discordAnnouncer(client, deck) }),
   };
   const bot = attachBot(client, ctx, loadCommands());
+  // Shard processes share one WEB_PORT: under the ShardingManager the site runs as `npm run web`.
+  const web = isShardProcess(process.env)
+    ? undefined
+    : await startWeb(config, { store, deck, logger, gateway: trackGateway(client) }).catch(
+        async (error: unknown) => {
+          await store.close().catch(() => undefined);
+          throw new StartError(
+            `Steelman cannot serve the web leaderboard on WEB_PORT ${config.WEB_PORT}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        },
+      );
   await client.login(config.DISCORD_TOKEN);
   return {
     ctx,
     async stop() {
       bot.stopAccepting();
+      await web?.close();
       await ctx.play.stop();
       await store.close().catch((err: unknown) => logger.warn({ err }, 'store did not close cleanly'));
       await client.destroy().catch(() => undefined);

@@ -32,6 +32,18 @@ describe('parseConfig', () => {
     });
   });
 
+  it('given WEB_PORT and WEB_HOST, then the web server settings are parsed; a bad port is named', () => {
+    expect(parseConfig({ ...minimal, WEB_PORT: '8080', WEB_HOST: '127.0.0.1' })).toMatchObject({
+      WEB_PORT: 8080,
+      WEB_HOST: '127.0.0.1',
+    });
+    expect(parseConfig({ ...minimal, WEB_PORT: '' }).WEB_PORT).toBeUndefined();
+    for (const port of ['0', '70000', 'http', '80.5'])
+      expect(configError({ ...minimal, WEB_PORT: port }).problems.map((p) => p.variable)).toEqual([
+        'WEB_PORT',
+      ]);
+  });
+
   it('given a valid config, then it is frozen', () => {
     expect(Object.isFrozen(parseConfig(minimal))).toBe(true);
   });

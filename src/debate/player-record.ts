@@ -1,4 +1,4 @@
-import { newRating, rateDebate, type SkillRating } from './ratings.js';
+import { displayRating, newRating, rateDebate, type SkillRating } from './ratings.js';
 import type { Debate, Result } from './types.js';
 
 /** W/L/D on one side or overall. */
@@ -19,6 +19,13 @@ export interface RecentDebate {
   readonly at: number;
 }
 
+/** The displayed rating after one rated debate: a point of the rating-history chart. */
+export interface RatingPoint {
+  readonly debateId: string;
+  readonly at: number;
+  readonly rating: number;
+}
+
 /** A player's standing in one server and season, derived from the results of their rated debates. */
 export interface PlayerRecord {
   readonly userId: string;
@@ -31,9 +38,15 @@ export interface PlayerRecord {
   readonly criteria: Readonly<Record<string, { readonly sum: number; readonly count: number }>>;
   /** The last five debates, newest first. */
   readonly recent: readonly RecentDebate[];
+  /**
+   * The displayed rating after each rated debate of the season, oldest first, the last
+   * RATING_HISTORY_KEPT of them. Absent in records written before it existed.
+   */
+  readonly ratingHistory?: readonly RatingPoint[];
 }
 
 export const RECENT_KEPT = 5;
+export const RATING_HISTORY_KEPT = 100;
 const emptyTally: Tally = { debates: 0, wins: 0, losses: 0, draws: 0 };
 
 export const newPlayerRecord = (userId: string): PlayerRecord => ({
@@ -123,6 +136,10 @@ export const applyResult = (
       bySide: { ...record.bySide, [d.side]: count(record.bySide[d.side], outcome) },
       criteria,
       recent: [recent, ...record.recent].slice(0, RECENT_KEPT),
+      ratingHistory: [
+        ...(record.ratingHistory ?? []),
+        { debateId: debate.id, at: result.finishedAt, rating: displayRating(after) },
+      ].slice(-RATING_HISTORY_KEPT),
     };
   });
   return { records: updated, changes };

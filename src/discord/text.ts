@@ -18,6 +18,8 @@ export const TEXT = {
   unknownMotion: (id: string) => `There is no motion "${id}". Try /motion list.`,
   unknownFormat: (id: string, formats: string) => `There is no format "${id}". Formats: ${formats}.`,
   leaderboardOff: 'The leaderboard is turned off in this server.',
+  unknownSeason: (season: number, current: number) =>
+    `There is no season ${season}: this server is in season ${current}.`,
   notYourDebate: 'You are not a debater in this debate.',
   noHandYet: 'Hands are dealt when the debate begins.',
   joined: (side: string) => `You are on the ${side} side.`,

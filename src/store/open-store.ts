@@ -19,6 +19,11 @@ export interface OpenStoreOptions {
   readonly redisTimeouts?: Partial<RedisTimeouts>;
   /** Guild seasons whose leaderboards stay in memory (default 64). */
   readonly maxCachedSeasons?: number;
+  /**
+   * Rebuild a cached leaderboard from the store once it is this old. Unset (the bot): never, since
+   * the process owns every write. A separate reader (`npm run web`) sets it to see the bot's writes.
+   */
+  readonly leaderboardMaxAgeMs?: number;
 }
 
 /**
@@ -51,7 +56,10 @@ export const openStore = async (target: StoreTarget, options: OpenStoreOptions =
   const queue = new GuildQueue();
   return {
     debates: new KeyvDebateRepository(context, queue),
-    players: new KeyvPlayerRepository(context, queue, { maxCachedSeasons: options.maxCachedSeasons }),
+    players: new KeyvPlayerRepository(context, queue, {
+      maxCachedSeasons: options.maxCachedSeasons,
+      leaderboardMaxAgeMs: options.leaderboardMaxAgeMs,
+    }),
     guilds: new KeyvGuildRepository(context, queue, options.now ?? Date.now),
     inGuildQueue: (guildId, task) => queue.run(guildId, task),
     detached: (fn) => queue.detached(fn),

@@ -6,6 +6,11 @@ import type { GuildQueue } from './guild-queue.js';
 import { Leaderboards } from './leaderboard/leaderboards.js';
 import {
   COUNTED_KEPT,
+  DISPLAY_NAME_MAX,
+  FINISHED_KEPT,
+  type FinishedDebate,
+  type FinishedIndex,
+  finishedIndexCodec,
   historyCodec,
   historyKey,
   type OptOuts,
@@ -16,6 +21,15 @@ import {
   type StoredPlayer,
 } from './shapes.js';
 import type { LeaderboardPage, PlayerRepository } from './types.js';
+
+/** A display name as stored: trimmed, one line, at most DISPLAY_NAME_MAX characters; undefined when empty. */
+const cleanName = (name: string | undefined): string | undefined => {
+  const clean = name
+    ?.replace(/\p{Cc}+/gu, ' ')
+    .trim()
+    .slice(0, DISPLAY_NAME_MAX);
+  return clean ? clean : undefined;
+};
 
 const displayChange = (before: SkillRating, after: SkillRating) =>
   displayRating(after) - displayRating(before);
@@ -33,24 +47,37 @@ export class KeyvPlayerRepository implements PlayerRepository {
   readonly #players: Collection<StoredPlayer>;
   readonly #histories: Collection<SideHistory>;
   readonly #optOuts: Collection<OptOuts>;
+  readonly #finished: Collection<FinishedIndex>;
   readonly #boards: Leaderboards;
 
   constructor(
     context: StoreContext,
     private readonly queue: GuildQueue,
-    options: { maxCachedSeasons?: number } = {},
+    options: { maxCachedSeasons?: number; leaderboardMaxAgeMs?: number } = {},
   ) {
     this.#players = new Collection(context, 'players', '', playerCodec);
     this.#histories = new Collection(context, 'histories', '', historyCodec);
     this.#optOuts = new Collection(context, 'guilds', 'optouts:', optOutsCodec);
-    this.#boards = new Leaderboards(this.#players, this.#optOuts, options.maxCachedSeasons);
+    this.#finished = new Collection(context, 'indexes', 'finished:', finishedIndexCodec);
+    this.#boards = new Leaderboards(
+      this.#players,
+      this.#optOuts,
+      options.maxCachedSeasons,
+      options.leaderboardMaxAgeMs,
+    );
   }
 
   async get(guildId: string, season: number, userId: string): Promise<PlayerRecord | undefined> {
     return (await this.#players.get(playerKey(guildId, season, userId)))?.record;
   }
 
-  recordResult(guildId: string, season: number, debate: Debate, result: Result): Promise<RatedChange[]> {
+  recordResult(
+    guildId: string,
+    season: number,
+    debate: Debate,
+    result: Result,
+    names?: ReadonlyMap<string, string>,
+  ): Promise<RatedChange[]> {
     return this.queue.run(guildId, async () => {
       const userIds = debate.debaters.map((d) => d.userId);
       const stored = new Map<string, StoredPlayer>();
@@ -81,7 +108,8 @@ export class KeyvPlayerRepository implements PlayerRepository {
             last: { debateId: debate.id, before },
           }),
         ),
-        this.#countSides(guildId, debate),
+        this.#countSides(guildId, debate, names),
+        ...(written.length > 0 ? [this.#indexFinished(guildId, season, debate, result)] : []),
       ]);
       this.#boards.recorded(
         guildId,
@@ -92,19 +120,60 @@ export class KeyvPlayerRepository implements PlayerRepository {
     });
   }
 
-  async #countSides(guildId: string, debate: Debate): Promise<void> {
+  async #countSides(guildId: string, debate: Debate, names?: ReadonlyMap<string, string>): Promise<void> {
     const keys = debate.debaters.map((d) => historyKey(guildId, d.userId));
     const histories = await this.#histories.getMany(keys);
     await Promise.all(
       debate.debaters.map((debater, index) => {
         const history = histories[index] ?? { sides: {}, counted: [] };
         if (history.counted.includes(debate.id)) return undefined;
+        const name = cleanName(names?.get(debater.userId)) ?? history.displayName;
         return this.#histories.set(historyKey(guildId, debater.userId), {
           sides: { ...history.sides, [debater.side]: (history.sides[debater.side] ?? 0) + 1 },
           counted: [debate.id, ...history.counted].slice(0, COUNTED_KEPT),
+          ...(name === undefined ? {} : { displayName: name }),
         });
       }),
     );
+  }
+
+  /** Remembers a newly rated debate in the guild's bounded index of finished debates. */
+  async #indexFinished(guildId: string, season: number, debate: Debate, result: Result): Promise<void> {
+    const debates = (await this.#finished.get(guildId))?.debates ?? [];
+    if (debates.some((d) => d.debateId === debate.id)) return;
+    const entry: FinishedDebate = {
+      debateId: debate.id,
+      season,
+      motionId: debate.motionId,
+      winner: result.winner ?? 'draw',
+      at: result.finishedAt,
+    };
+    await this.#finished.set(guildId, { debates: [entry, ...debates].slice(0, FINISHED_KEPT) });
+  }
+
+  setDisplayName(guildId: string, userId: string, name: string): Promise<void> {
+    const clean = cleanName(name);
+    if (clean === undefined) return Promise.resolve();
+    return this.queue.run(guildId, async () => {
+      const key = historyKey(guildId, userId);
+      const history = (await this.#histories.get(key)) ?? { sides: {}, counted: [] };
+      if (history.displayName === clean) return;
+      await this.#histories.set(key, { ...history, displayName: clean });
+    });
+  }
+
+  async displayNames(guildId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+    const histories = await this.#histories.getMany(userIds.map((id) => historyKey(guildId, id)));
+    const out = new Map<string, string>();
+    for (const [index, userId] of userIds.entries()) {
+      const name = histories[index]?.displayName;
+      if (name !== undefined) out.set(userId, name);
+    }
+    return out;
+  }
+
+  async recentDebates(guildId: string): Promise<readonly FinishedDebate[]> {
+    return (await this.#finished.get(guildId))?.debates ?? [];
   }
 
   leaderboard(

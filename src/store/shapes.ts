@@ -16,8 +16,10 @@ import type { GuildConfig, Season, StoredDebate } from './types.js';
  * debates    <debateId>                  StoredDebate: state + event log + meta, one value
  * indexes    channel:<channelId>         the debate active in a channel
  *            live:<guildId>              the guild's live (unfinished) debates
+ *            finished:<guildId>          the guild's last rated debates, newest first (web page)
  * players    <guildId>:<season>:<userId> the player's record for that season
- * histories  <guildId>:<userId>          sides argued in the guild, across seasons
+ * histories  <guildId>:<userId>          sides argued in the guild, across seasons, and the
+ *                                        member's last known display name
  * guilds     config:<guildId>            GuildConfig
  *            seasons:<guildId>           the guild's seasons
  *            motions:<guildId>           motion win tallies
@@ -104,15 +106,61 @@ export const playerCodec: Codec<StoredPlayer> = {
 export interface SideHistory {
   readonly sides: Readonly<Record<string, number>>;
   readonly counted: readonly string[];
+  /** The member's server display name when last seen (a result, /stats): the web shows only this. */
+  readonly displayName?: string;
 }
+/** Display names are cut to this length when stored. */
+export const DISPLAY_NAME_MAX = 64;
 export const historyCodec: Codec<SideHistory> = {
   name: 'side history',
   version: 1,
-  schema: z.object({ sides: z.record(z.string(), z.number()), counted: z.array(z.string()) }),
+  schema: z.object({
+    sides: z.record(z.string(), z.number()),
+    counted: z.array(z.string()),
+    // Optional: values written before display names were kept still read.
+    displayName: z.string().max(DISPLAY_NAME_MAX).optional(),
+  }),
   migrations: {},
 };
 
-export const DEFAULT_CONFIG: GuildConfig = { debateChannels: [], lobbyMinutes: 15, leaderboard: true };
+/** A rated debate that finished, as the web's "recent debates" lists it. */
+export interface FinishedDebate {
+  readonly debateId: string;
+  readonly season: number;
+  readonly motionId: string;
+  readonly winner: string;
+  readonly at: number;
+}
+export interface FinishedIndex {
+  readonly debates: readonly FinishedDebate[];
+}
+/** Rated debates kept in a guild's finished index. */
+export const FINISHED_KEPT = 50;
+export const finishedIndexCodec: Codec<FinishedIndex> = {
+  name: 'finished debates index',
+  version: 1,
+  schema: z.object({
+    debates: z.array(
+      z.object({
+        debateId: z.string(),
+        season: z.number(),
+        motionId: z.string(),
+        winner: z.string(),
+        at: z.number(),
+      }),
+    ),
+  }),
+  migrations: {},
+};
+
+export const DEFAULT_CONFIG: GuildConfig = {
+  debateChannels: [],
+  lobbyMinutes: 15,
+  leaderboard: true,
+  images: true,
+  resultImage: false,
+  web: false,
+};
 export const configCodec: Codec<GuildConfig> = {
   name: 'guild config',
   version: 1,
@@ -122,6 +170,10 @@ export const configCodec: Codec<GuildConfig> = {
     debateChannels: z.array(z.string()),
     lobbyMinutes: z.number(),
     leaderboard: z.boolean(),
+    // Added later: defaults let configs saved before them read (and older releases drop them).
+    images: z.boolean().default(DEFAULT_CONFIG.images),
+    resultImage: z.boolean().default(DEFAULT_CONFIG.resultImage),
+    web: z.boolean().default(DEFAULT_CONFIG.web),
   }),
   migrations: {},
 };

@@ -6,6 +6,7 @@ import type { MotionTally } from '../debate/motion-stats.js';
 import type { PlayerRecord, RatedChange } from '../debate/player-record.js';
 import type { LoggedEvent } from '../debate/replay.js';
 import type { Announcement, Debate, Result, Timer } from '../debate/types.js';
+import type { FinishedDebate } from './shapes.js';
 
 /** Raised for any failure of the store itself (unreachable, timed out, write refused). */
 export class StoreUnavailableError extends Error {
@@ -116,7 +117,20 @@ export interface PlayerRepository {
    * Folds a rated result into its debaters' records and the leaderboard, and counts the sides they
    * argued in the guild's lifetime history. Returns the rating changes for the result card.
    */
-  recordResult(guildId: string, season: number, debate: Debate, result: Result): Promise<RatedChange[]>;
+  recordResult(
+    guildId: string,
+    season: number,
+    debate: Debate,
+    result: Result,
+    /** Display names of the debaters (user id -> name), kept for the web leaderboard. */
+    names?: ReadonlyMap<string, string>,
+  ): Promise<RatedChange[]>;
+  /** Keeps the member's server display name for the web leaderboard (unchanged names cost no write). */
+  setDisplayName(guildId: string, userId: string, name: string): Promise<void>;
+  /** The last known display names of these members; absent where none is known. */
+  displayNames(guildId: string, userIds: readonly string[]): Promise<Map<string, string>>;
+  /** The guild's last rated debates (recorded by recordResult), newest first. */
+  recentDebates(guildId: string): Promise<readonly FinishedDebate[]>;
   /** Ten a page (page counts from 1), best first, optionally for one side's rating. */
   leaderboard(
     guildId: string,
@@ -138,6 +152,12 @@ export interface GuildConfig {
   readonly debateChannels: readonly string[];
   readonly lobbyMinutes: number;
   readonly leaderboard: boolean;
+  /** /stats attaches a rank card image (default on). */
+  readonly images: boolean;
+  /** The result card carries a result image (default off). */
+  readonly resultImage: boolean;
+  /** The read-only web leaderboard shows this server (default off). */
+  readonly web: boolean;
 }
 
 export interface Season {

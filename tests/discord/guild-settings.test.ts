@@ -4,9 +4,29 @@ import type { GuildConfig } from '../../src/store/types.js';
 import { testDeck } from '../fixtures/deck.js';
 
 const deck = testDeck();
-const base: GuildConfig = { debateChannels: [], lobbyMinutes: 15, leaderboard: true };
+const base: GuildConfig = {
+  debateChannels: [],
+  lobbyMinutes: 15,
+  leaderboard: true,
+  images: true,
+  resultImage: false,
+  web: false,
+};
 
 describe('/config set', () => {
+  it('given images, result-image and web, then on and off set them and anything else is refused', () => {
+    expect(applySetting(deck, base, 'images', 'off')).toEqual({
+      ok: true,
+      config: { ...base, images: false },
+    });
+    expect(applySetting(deck, base, 'result-image', 'ON')).toEqual({
+      ok: true,
+      config: { ...base, resultImage: true },
+    });
+    expect(applySetting(deck, base, 'web', 'yes')).toEqual({ ok: true, config: { ...base, web: true } });
+    expect(applySetting(deck, base, 'web', 'public')).toEqual({ ok: false, message: 'Give "on" or "off".' });
+  });
+
   it('given a known format, then it becomes the default', () => {
     expect(applySetting(deck, base, 'default-format', 'QUICK')).toEqual({
       ok: true,

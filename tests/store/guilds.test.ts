@@ -11,6 +11,9 @@ describe.each(BACKENDS)('guild repository on %s', (backend) => {
       debateChannels: [],
       lobbyMinutes: 15,
       leaderboard: true,
+      images: true,
+      resultImage: false,
+      web: false,
     });
   });
 
@@ -22,10 +25,28 @@ describe.each(BACKENDS)('guild repository on %s', (backend) => {
       debateChannels: ['400000000000000001', '400000000000000002'],
       lobbyMinutes: 30,
       leaderboard: false,
+      images: false,
+      resultImage: true,
+      web: true,
     };
     await store.guilds.saveConfig(GUILD, config);
     expect(await store.guilds.config(GUILD)).toEqual(config);
     expect((await store.guilds.config('other')).lobbyMinutes).toBe(15);
+  });
+
+  it('given a config saved before images and web existed, then it reads with their defaults', async () => {
+    const store = await harness.open();
+    await store.guilds.saveConfig(GUILD, {
+      debateChannels: [],
+      lobbyMinutes: 20,
+      leaderboard: true,
+    } as never);
+    expect(await store.guilds.config(GUILD)).toMatchObject({
+      lobbyMinutes: 20,
+      images: true,
+      resultImage: false,
+      web: false,
+    });
   });
 
   it('given a guild first used, then it is in season 1 from that moment', async () => {

@@ -23,7 +23,14 @@ const everyCall = (store: Store) => [
   store.players.setOptOut(GUILD, 'u', true),
   store.players.isOptedOut(GUILD, 'u'),
   store.guilds.config(GUILD),
-  store.guilds.saveConfig(GUILD, { debateChannels: [], lobbyMinutes: 1, leaderboard: true }),
+  store.guilds.saveConfig(GUILD, {
+    debateChannels: [],
+    lobbyMinutes: 1,
+    leaderboard: true,
+    images: true,
+    resultImage: false,
+    web: false,
+  }),
   store.guilds.currentSeason(GUILD),
   store.guilds.seasons(GUILD),
   store.guilds.newSeason(GUILD, T0),
@@ -69,7 +76,14 @@ describe('sqlite files', () => {
 
   it('given a path whose folders do not exist, then they are created on first start', async () => {
     const store = await openStore({ kind: 'sqlite', path: path.join(folder, 'a', 'b', 'steelman.sqlite') });
-    await store.guilds.saveConfig(GUILD, { debateChannels: [], lobbyMinutes: 5, leaderboard: true });
+    await store.guilds.saveConfig(GUILD, {
+      debateChannels: [],
+      lobbyMinutes: 5,
+      leaderboard: true,
+      images: true,
+      resultImage: false,
+      web: false,
+    });
     expect((await store.guilds.config(GUILD)).lobbyMinutes).toBe(5);
     await store.close();
   });
@@ -95,7 +109,14 @@ describe.runIf(BACKENDS.includes('redis'))('redis outages', () => {
     if (!redis) throw new Error('no redis');
     await harness.fresh();
     const store = await harness.open({}, { kind: 'redis', url: `${redis.url}/3` });
-    await store.guilds.saveConfig(GUILD, { debateChannels: [], lobbyMinutes: 7, leaderboard: true });
+    await store.guilds.saveConfig(GUILD, {
+      debateChannels: [],
+      lobbyMinutes: 7,
+      leaderboard: true,
+      images: true,
+      resultImage: false,
+      web: false,
+    });
     const client = createClient({ url: `${redis.url}/3`, socket: { reconnectStrategy: false } });
     client.on('error', () => undefined);
     await client.connect();
@@ -109,7 +130,14 @@ describe.runIf(BACKENDS.includes('redis'))('redis outages', () => {
     const { redis } = harness;
     if (!redis) throw new Error('no redis');
     const store = await harness.open({ redisTimeouts: { commandMs: 500 } });
-    await store.guilds.saveConfig(GUILD, { debateChannels: [], lobbyMinutes: 3, leaderboard: true });
+    await store.guilds.saveConfig(GUILD, {
+      debateChannels: [],
+      lobbyMinutes: 3,
+      leaderboard: true,
+      images: true,
+      resultImage: false,
+      web: false,
+    });
     redis.pause();
     try {
       const started = Date.now();
@@ -140,7 +168,14 @@ describe.runIf(BACKENDS.includes('redis'))('redis outages', () => {
     await redis.restart();
     // The server came back empty (nothing is persisted in tests): the store must simply work again.
     await eventually(() =>
-      store.guilds.saveConfig(GUILD, { debateChannels: [], lobbyMinutes: 9, leaderboard: true }),
+      store.guilds.saveConfig(GUILD, {
+        debateChannels: [],
+        lobbyMinutes: 9,
+        leaderboard: true,
+        images: true,
+        resultImage: false,
+        web: false,
+      }),
     );
     expect((await store.guilds.config(GUILD)).lobbyMinutes).toBe(9);
     const after = await step(store, 'after', openEvent('after', { channelId: 'c2' }), T0 + 1);

@@ -122,6 +122,9 @@ export const configView = (config: GuildConfig, season: Season): View => ({
         },
         { name: 'lobby-minutes', value: String(config.lobbyMinutes), inline: true },
         { name: 'leaderboard', value: config.leaderboard ? 'on' : 'off', inline: true },
+        { name: 'images', value: config.images ? 'on (rank cards)' : 'off (text only)', inline: true },
+        { name: 'result-image', value: config.resultImage ? 'on' : 'off', inline: true },
+        { name: 'web', value: config.web ? 'on (web leaderboard)' : 'off', inline: true },
         {
           name: 'season',
           value: `${season.number}, since ${timestamp(season.startedAt, 'f')}`,

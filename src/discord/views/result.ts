@@ -39,12 +39,19 @@ const scoreLine = (deck: Deck, c: CriterionScore) => {
   return `${name} **${Number.isInteger(c.score) ? c.score : c.score.toFixed(1)}**: ${c.reason}`;
 };
 
-/** The result card: winner, how it was decided, each debater's scores with reasons, totals and rating changes. */
+export const RESULT_IMAGE_FILE = 'result.png';
+
+/**
+ * The result card: winner, how it was decided, each debater's scores with reasons, totals and
+ * rating changes; with `image` (drawResultImage's PNG, where the server turned result-image on)
+ * the picture is attached and shown in the card, the text staying for screen readers.
+ */
 export const resultView = (
   deck: Deck,
   state: Debate,
   result: Result,
   changes: readonly RatedChange[],
+  image?: Buffer,
 ): View => {
   const fields = result.scores.map((score) => {
     const change = changes.find((c) => c.userId === score.userId);
@@ -86,8 +93,23 @@ export const resultView = (
         ),
         color: sideColour(deck, result.winner === 'draw' ? undefined : result.winner),
         fields: fields.slice(0, 25),
+        ...(image ? { image: { url: `attachment://${RESULT_IMAGE_FILE}` } } : {}),
       },
     ],
+    ...(image
+      ? {
+          files: [
+            {
+              attachment: image,
+              name: RESULT_IMAGE_FILE,
+              description: truncate(
+                `Result: ${headline(deck, result).replace(/^\S+ /, '')}. ${totals}`,
+                1024,
+              ),
+            },
+          ],
+        }
+      : {}),
     components: [
       row(button(customId('transcript', state.id), 'Transcript', ButtonStyle.Secondary, { emoji: '📄' })),
     ],

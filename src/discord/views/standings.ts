@@ -87,6 +87,8 @@ export const statsView = (
   season: number,
   record: PlayerRecord | undefined,
   rank: number | undefined,
+  /** The rank card (PNG), when the server shows images; the text below says the same for screen readers. */
+  card?: Buffer,
 ): View => {
   if (!record)
     return {
@@ -101,6 +103,11 @@ export const statsView = (
     })
     .filter((a) => a !== undefined);
   const weakest = [...averages].sort((a, b) => a.avg - b.avg)[0];
+  const rankText = provisional
+    ? `provisional (${PROVISIONAL_DEBATES - record.overall.debates} more rated debate${PROVISIONAL_DEBATES - record.overall.debates === 1 ? '' : 's'} to be ranked)`
+    : rank
+      ? `rank **${rank}**`
+      : 'not listed';
   const recent = record.recent.map((r) => {
     const icon = r.outcome === 'win' ? '✅' : r.outcome === 'loss' ? '❌' : '🤝';
     return `${icon} ${r.motionId} as ${sideLabel(deck, r.side)} · ${r.total.toFixed(1)} · ${r.ratingChange >= 0 ? '+' : ''}${r.ratingChange} · ${timestamp(r.at)}`;
@@ -109,14 +116,9 @@ export const statsView = (
     embeds: [
       {
         title: truncate(`Stats · season ${season}`, 256),
-        description: `${mention(userId)} · rating **${displayRating(record.rating)}** · ${
-          provisional
-            ? `provisional (${PROVISIONAL_DEBATES - record.overall.debates} more rated debate${PROVISIONAL_DEBATES - record.overall.debates === 1 ? '' : 's'} to be ranked)`
-            : rank
-              ? `rank **${rank}**`
-              : 'not listed'
-        }`,
+        description: `${mention(userId)} · rating **${displayRating(record.rating)}** · ${rankText}`,
         color: 0x5865f2,
+        ...(card ? { image: { url: `attachment://${RANK_CARD_FILE}` } } : {}),
         fields: [
           { name: 'Overall', value: wld(record.overall), inline: true },
           ...deck.sides.map((s) => ({
@@ -136,6 +138,22 @@ export const statsView = (
         ],
       },
     ],
+    ...(card
+      ? {
+          files: [
+            {
+              attachment: card,
+              name: RANK_CARD_FILE,
+              description: truncate(
+                `Rank card, season ${season}: rating ${displayRating(record.rating)}, ${rankText.replaceAll('**', '')}, ${wld(record.overall)}${weakest ? `, practise ${weakest.name}` : ''}; a chart of the rating over ${record.ratingHistory?.length ?? 0} rated debates.`,
+                1024,
+              ),
+            },
+          ],
+        }
+      : {}),
     allowedMentions: pingNobody,
   };
 };
+
+export const RANK_CARD_FILE = 'rank-card.png';

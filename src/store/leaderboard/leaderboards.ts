@@ -21,11 +21,14 @@ const PROVISIONAL_SHOWN = 10;
 
 interface Cached {
   readonly building: Promise<SeasonBoards>;
+  readonly startedAt: number;
   boards?: SeasonBoards;
   /** Records written while the build was reading: applied to it when it is done. */
   readonly writtenMeanwhile: PlayerRecord[];
   /** An opt-out changed while the build was reading: the build is dropped once done, and rebuilt on next use. */
   stale?: boolean;
+  /** A rebuild of a stale season is under way (only with a max age). */
+  refreshing?: boolean;
 }
 
 /** Where a record stands on each board: its displayed rating, or undefined when it is not ranked there. */
@@ -60,6 +63,8 @@ export class Leaderboards {
     private readonly players: Collection<StoredPlayer>,
     private readonly optOuts: Collection<OptOuts>,
     private readonly maxSeasons = 64,
+    /** Rebuild a season once its build is this old (for a process that does not own the writes). */
+    private readonly maxAgeMs?: number,
   ) {}
 
   async page(
@@ -120,11 +125,15 @@ export class Leaderboards {
 
   #boards(guildId: string, season: number): Promise<SeasonBoards> {
     const key = cacheKey(guildId, season);
+    const stale = (c: Cached) =>
+      this.maxAgeMs !== undefined && c.boards !== undefined && Date.now() - c.startedAt > this.maxAgeMs;
     const cached = this.#cache.get(key);
     if (cached) {
       // Most recently used last: the eviction below drops from the front.
       this.#cache.delete(key);
       this.#cache.set(key, cached);
+      // A stale season is served as it was while its rebuild runs: a page never waits for a scan.
+      if (stale(cached) && !cached.refreshing) this.#refresh(key, guildId, season, cached);
       return cached.building;
     }
     const entry: Cached = {
@@ -132,8 +141,10 @@ export class Leaderboards {
         for (const record of entry.writtenMeanwhile.splice(0)) place(boards, record);
         return boards;
       }),
+      startedAt: Date.now(),
       writtenMeanwhile: [],
     };
+    this.#cache.delete(key);
     this.#cache.set(key, entry);
     entry.building.then(
       (boards) => {
@@ -149,6 +160,25 @@ export class Leaderboards {
       this.#cache.delete(oldest);
     }
     return entry.building;
+  }
+
+  #refresh(key: string, guildId: string, season: number, cached: Cached): void {
+    cached.refreshing = true;
+    const startedAt = Date.now();
+    this.#build(guildId, season).then(
+      (boards) => {
+        if (this.#cache.get(key) === cached)
+          this.#cache.set(key, {
+            building: Promise.resolve(boards),
+            startedAt,
+            boards,
+            writtenMeanwhile: [],
+          });
+      },
+      () => {
+        cached.refreshing = false;
+      },
+    );
   }
 
   async #build(guildId: string, season: number): Promise<SeasonBoards> {

@@ -33,6 +33,7 @@ export const playerRecordSchema: z.ZodType<PlayerRecord> = z.object({
   bySide: record(tallySchema),
   criteria: record(z.object({ sum: z.number(), count: z.number() })),
   recent: z.array(recentSchema),
+  ratingHistory: z.array(z.object({ debateId: z.string(), at: z.number(), rating: z.number() })).optional(),
 });
 
 export const motionTallySchema: z.ZodType<MotionTally> = z.object({
