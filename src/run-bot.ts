@@ -43,7 +43,13 @@ export const runBot = async (config: Config, logger: Logger) => {
     clock: systemClock,
     logger,
     seed: () => randomInt(0, 2 ** 32),
-    play: createPlay({ store, deck, clock: systemClock, logger, announce: discordAnnouncer(client, deck) }),
+    play: createPlay({
+      store,
+      deck,
+      clock: systemClock,
+      logger,
+      announce: discordAnnouncer(client, deck, store),
+    }),
   };
   const bot = attachBot(client, ctx, loadCommands());
   // Shard processes share one WEB_PORT: under the ShardingManager the site runs as `npm run web`.

@@ -1,8 +1,10 @@
 import { type Client, DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
 import type { Deck } from '../content/deck.js';
 import type { Announcement } from '../debate/types.js';
+import { drawResultImage } from '../images/result-image.js';
 import { type Announcing, PostFailed } from '../play/ports.js';
-import type { OutboxEntry, StoredDebate } from '../store/types.js';
+import type { OutboxEntry, Store, StoredDebate } from '../store/types.js';
+import { displayNames } from './member-name.js';
 import { TEXT } from './text.js';
 import { lobbyView } from './views/lobby.js';
 import { resultView } from './views/result.js';
@@ -41,10 +43,10 @@ export const asPostFailed = (error: unknown): PostFailed => {
  * The announcement port on a discord.js client: renders an outbox entry from the debate as it
  * stands and posts it in the debate's channel (or edits the lobby card).
  */
-export const discordAnnouncer = (client: Client, deck: Deck): Announcing => ({
+export const discordAnnouncer = (client: Client, deck: Deck, store: Store): Announcing => ({
   async deliver(stored, entry, nonce) {
     try {
-      return await deliver(client, deck, stored, entry, nonce);
+      return await deliver(client, deck, store, stored, entry, nonce);
     } catch (error) {
       throw asPostFailed(error);
     }
@@ -54,6 +56,7 @@ export const discordAnnouncer = (client: Client, deck: Deck): Announcing => ({
 const deliver = async (
   client: Client,
   deck: Deck,
+  store: Store,
   stored: StoredDebate,
   entry: OutboxEntry,
   nonce: (k: number) => string,
@@ -104,8 +107,22 @@ const deliver = async (
     case 'judging-opened':
       await send(judgingView(deck, state, announcement.endsAt));
       return undefined;
-    case 'finished':
-      if (state.result) await send(resultView(deck, state, state.result, meta.ratingChanges ?? []));
+    case 'finished': {
+      if (!state.result) return undefined;
+      // The picture is optional per server (/config set result-image on); the card reads the same without it.
+      const image = (await store.guilds.config(state.guildId)).resultImage
+        ? await drawResultImage(
+            deck,
+            state,
+            state.result,
+            await displayNames(
+              client.guilds.cache.get(state.guildId) ?? null,
+              state.debaters.map((d) => d.userId),
+            ),
+          )
+        : undefined;
+      await send(resultView(deck, state, state.result, meta.ratingChanges ?? [], image));
       return undefined;
+    }
   }
 };

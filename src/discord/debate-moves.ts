@@ -2,7 +2,6 @@ import {
   AttachmentBuilder,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
-  type Guild,
   type Interaction,
   MessageFlags,
   type ModalSubmitInteraction,
@@ -18,6 +17,7 @@ import { MoveRefused } from '../play/play.js';
 import type { StoredDebate } from '../store/types.js';
 import { StoreUnavailableError } from '../store/types.js';
 import { parseScores, parseWinner } from './ballot-input.js';
+import { displayNames } from './member-name.js';
 import { runMove } from './moves.js';
 import { actorOf, guildIdOf, respond, respondPrivately, showForm } from './respond.js';
 import { TEXT } from './text.js';
@@ -42,26 +42,6 @@ export const debateInChannel = async (ctx: AppContext, interaction: Interaction)
     : undefined;
   if (!stored) throw new UserError(TEXT.noDebateHere);
   return stored;
-};
-
-/** Display names for a debate's people, from the guild's member cache (fetching the few missing). */
-const NAME_LOOKUP_MS = 800;
-
-export const displayNames = async (guild: Guild | null, userIds: readonly string[]) => {
-  const names = new Map<string, string>();
-  if (!guild) return names;
-  const missing = userIds.filter((id) => !guild.members.cache.has(id));
-  // A gateway member request can be slow; a form must open within Discord's 3 s, names are a nicety.
-  if (missing.length > 0)
-    await Promise.race([
-      guild.members.fetch({ user: missing }).catch(() => undefined),
-      new Promise((resolve) => setTimeout(resolve, NAME_LOOKUP_MS).unref()),
-    ]);
-  for (const id of userIds) {
-    const member = guild.members.cache.get(id);
-    if (member) names.set(id, member.displayName);
-  }
-  return names;
 };
 
 /**

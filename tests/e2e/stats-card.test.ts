@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoubleUser } from '@steelman/discord-double';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodedSize, pngSize } from '../images/png.js';
 import { privately, speechText, Table } from './flows.js';
 import { type Bot, embedText, startWorldWithBot, stopWorldWithBot, type World } from './harness.js';
