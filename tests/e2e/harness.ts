@@ -10,6 +10,7 @@ import {
   type DoubleUser,
   startDiscordDouble,
 } from '@steelman/discord-double';
+import { expect } from 'vitest';
 
 /**
  * The end-to-end world: the local Discord double, a guild of simulated members, and the real bot
@@ -310,8 +311,13 @@ export const startWorldWithBot = async (
   return { world, bot: await Bot.start(world, botOptions) };
 };
 
-/** Stops the bot and the world, whichever of them started. */
+/**
+ * Stops the bot and the world, whichever of them started; first checks that every interaction of
+ * the file got its first answer within Discord's 3 s (the double records each one).
+ */
 export const stopWorldWithBot = async (world: World | undefined, bot: Bot | undefined) => {
+  const slow = world?.double.slowInteractions() ?? [];
   await bot?.stop();
   await world?.close();
+  expect(slow, 'interactions answered later than 3 s').toEqual([]);
 };
