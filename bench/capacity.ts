@@ -386,7 +386,7 @@ export async function benchCapacity(): Promise<string> {
       ]),
     ),
     '',
-    `- RSS goal ≤ 150 MB at 1,000 live debates: ${opened.toFixed(0)} MiB right after opening them (${opened <= 150 ? 'met' : 'missed'}); ${worst.toFixed(0)} MiB at most once quiet (${worst <= 150 ? 'met' : 'missed'}), ${worstAfterGc.toFixed(0)} MiB after a full GC (${worstAfterGc <= 150 ? 'met' : 'missed'}).`,
+    `- RSS goal ≤ 150 MB at 1,000 live debates: ${opened.toFixed(0)} MiB (${(opened * 1.048576).toFixed(0)} MB) right after opening them (${opened <= 150 ? 'met' : 'missed'}, reading the goal's MB as MiB); ${worst.toFixed(0)} MiB at most once quiet (${worst <= 150 ? 'met' : 'missed'}), ${worstAfterGc.toFixed(0)} MiB after a full GC (${worstAfterGc <= 150 ? 'met' : 'missed'}).`,
     `- While opening them: ${deferred} first answers deferred (Steelman's work took over 1.5 s); ${slow} interactions answered after Discord's 3 s (\`double.slowInteractions()\`).`,
     `- Lateness goal p99 ≤ 250 ms at 10,000 pending: ${f1(Math.max(...p99s))} ms at most over every row (${Math.max(...p99s) <= 250 ? 'met' : 'missed'}).`,
   ].join('\n');

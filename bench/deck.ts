@@ -25,15 +25,21 @@ const word = (i: number) => VOCABULARY[(i * 7919) % VOCABULARY.length] as string
 
 const generatedEvidence = async (count: number) => {
   const shipped = JSON.parse(await readFile('data/evidence.json', 'utf8')) as { sources: unknown[] };
+  // Tags come from the deck's vocabulary (data/tags.json), spread so that every tag, and so every
+  // motion, has cards on both sides, as the loader requires of a deck.
+  const vocabulary = JSON.parse(await readFile('data/tags.json', 'utf8')) as { tags: { id: string }[] };
+  const tags = vocabulary.tags.map((t) => t.id);
+  const tag = (k: number) => tags[k % tags.length] as string;
   const cards = Array.from({ length: count }, (_, i) => {
     const lecun = i % 2 === 0;
+    const k = Math.floor(i / 2);
     return {
       id: `${lecun ? 'L' : 'S'}${String(Math.floor(i / 2) + 1).padStart(4, '0')}`,
       side: lecun ? 'lecun' : 'scaling',
       title: `Generated ${word(i)} ${word(i * 7)} card ${i}`,
       claim: `A claim about ${word(i)}, ${word(i * 3)} and ${word(i * 5)} for testing the deck at scale, number ${i}.`,
       source: 'seed-000',
-      tags: [word(i), word(i + 1)],
+      tags: [tag(k), tag(k + 7)],
     };
   });
   return { ...shipped, cards };

@@ -604,7 +604,7 @@ export async function benchInteractions(): Promise<string> {
     const times = percentile(values, 50) / percentile(floorValues, 50);
     const added = percentile(values, 50) - percentile(floorValues, 50);
     const p99 = percentile(values, 99);
-    return `${name}: p50 ${times.toFixed(2)}× the floor, i.e. +${f(added)} ms (goal ≤ 1.5×: ${times <= 1.5 ? 'met' : 'missed'}); p99 ${f(p99)} ms (goal ≤ 10 ms: ${p99 <= 10 ? 'met' : 'missed'})`;
+    return `${name}: p50 ${f(percentile(values, 50))} ms vs the floor's ${f(percentile(floorValues, 50))} ms, ${times.toFixed(2)}×, i.e. +${f(added)} ms (goal ≤ 1.5×: ${times <= 1.5 ? 'met' : 'missed'}); p99 ${f(p99)} ms (goal ≤ 10 ms: ${p99 <= 10 ? 'met' : 'missed'}; the floor's ${f(percentile(floorValues, 99))} ms)`;
   };
   const goals = (store: string, c: Contestant) => [
     `- ${goal(`${store}, reads (\`/debate status\` and autocomplete)`, reads(c), reads(floor))}`,

@@ -11,6 +11,7 @@ import { benchInteractions } from './interactions.js';
 import { benchLeaderboard } from './leaderboard.js';
 import { benchPictures } from './pictures.js';
 import { benchRestart } from './restart.js';
+import { benchStartup } from './startup.js';
 
 const sections: [string, () => Promise<string>][] = [
   ['Engine', benchEngine],
@@ -19,6 +20,7 @@ const sections: [string, () => Promise<string>][] = [
   ['Pictures and the web leaderboard', benchPictures],
   ['Interaction round trip (100 live debates; SQLite, Redis, and the bare-bot floor)', benchInteractions],
   ['Capacity: memory at 100 / 1,000 live debates; deadline lateness', benchCapacity],
+  ['Start-up: spawn → READY (Steelman and a bare discord.js bot; `npm start`)', benchStartup],
   ['Restart: ready → every deadline re-armed', benchRestart],
 ];
 

@@ -169,6 +169,8 @@ export interface StartupRuns {
   readonly npmStart: number[];
   readonly buildCheck: number[];
   readonly node: number[];
+  /** Per step of the bot's start, each run's ms (bench/startup-imports.mjs). */
+  readonly steps: Record<string, number[]>;
   /** True when a timed `npm start` rebuilt dist/ (a source changed meanwhile): its time is then not a restart's. */
   rebuilt: boolean;
 }
@@ -190,6 +192,7 @@ export const measureStartup = async (): Promise<StartupRuns> => {
     npmStart: [],
     buildCheck: [],
     node: [],
+    steps: {},
     rebuilt: false,
   };
   try {
@@ -222,7 +225,15 @@ export const measureStartup = async (): Promise<StartupRuns> => {
         {},
       );
       const node = await timeTo(process.execPath, ['-e', '0'], {}, {});
+      const steps = await timeTo(
+        process.execPath,
+        ['bench/startup-imports.mjs', path.join(bw.world.tempDir, 'imports.sqlite')],
+        { PATH: process.env.PATH, HOME: process.env.HOME },
+        { laps: /^\{/ },
+      );
       if (!keep) continue;
+      const laps = JSON.parse(steps.lines.find((l) => l.startsWith('{')) ?? '{}') as Record<string, number>;
+      for (const [step, ms] of Object.entries(laps)) (runs.steps[step] ??= []).push(ms);
       runs.bare.push(bare.at.ready as number);
       runs.ready.push(bot.at.ready as number);
       runs.armed.push(bot.at.armed as number);
@@ -268,6 +279,17 @@ export async function benchStartup(): Promise<string> {
         ),
         row('`node -e 0` (Node itself), spawn → exit', runs.node),
       ],
+    ),
+    '',
+    `Where the bot's start goes (bench/startup-imports.mjs, one fresh \`node\` per run: each import in turn, a module shared with an earlier one counted there, then what src/run-bot.ts does before logging in), median of ${RUNS} runs:`,
+    '',
+    table(
+      ['step', 'median', 'each run, ms'],
+      Object.entries(runs.steps).map(([step, values]) => [
+        step,
+        f0(median(values)),
+        values.map((v) => v.toFixed(0)).join(', '),
+      ]),
     ),
     '',
     `- Goal: Steelman spawn → deadlines armed ≤ 1.5× the bare bot's spawn → ClientReady: ${times.toFixed(2)}× (${f0(median(runs.armed))} vs ${f0(median(runs.bare))} median; ${times <= 1.5 ? 'met' : 'missed'}).`,
