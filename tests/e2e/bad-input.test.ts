@@ -436,7 +436,8 @@ const runMain = async (env: Record<string, string>, prepare?: (cwd: string) => P
     child.stderr.on('data', (c: Buffer) => {
       output += c.toString();
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    // Wide: four of these start side by side, and a loaded 2-core machine makes each one slow.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
     const [code] = (await once(child, 'exit')) as [number | null];
     clearTimeout(timer);
     return { code, output };
@@ -446,7 +447,7 @@ const runMain = async (env: Record<string, string>, prepare?: (cwd: string) => P
 };
 
 // Four separate processes, independent of each other and of the world above: run side by side.
-describe.concurrent('npm start with a broken environment', () => {
+describe.concurrent('npm start with a broken environment', { timeout: 60_000 }, () => {
   it('given no DISCORD_TOKEN, then it exits 1 with a clear message naming it and .env.example, no stack trace', async ({
     expect,
   }) => {
