@@ -233,7 +233,11 @@ export const measureStartup = async (): Promise<StartupRuns> => {
       );
       if (!keep) continue;
       const laps = JSON.parse(steps.lines.find((l) => l.startsWith('{')) ?? '{}') as Record<string, number>;
-      for (const [step, ms] of Object.entries(laps)) (runs.steps[step] ??= []).push(ms);
+      for (const [step, ms] of Object.entries(laps)) {
+        const list = runs.steps[step] ?? [];
+        list.push(ms);
+        runs.steps[step] = list;
+      }
       runs.bare.push(bare.at.ready as number);
       runs.ready.push(bot.at.ready as number);
       runs.armed.push(bot.at.armed as number);
