@@ -1,0 +1,111 @@
+import type { ItemSentence, ItsFunction } from 'wink-nlp';
+import { citedIds } from '../citations.js';
+import { DEBATE_TALK, FILLER, markerTokens, SIGNPOST } from './markers.js';
+import { languageModel } from './nlp.js';
+
+/** One sentence as the language model reads it. */
+export interface Sentence {
+  readonly index: number;
+  readonly text: string;
+  /** Lemmas of every token, lower-cased, punctuation included (markers never span a comma). */
+  readonly lemmas: readonly string[];
+  /** Normalised surface words, in order: what copying is measured on. */
+  readonly words: readonly string[];
+  /** Content lemmas (nouns, verbs, adjectives, adverbs, numbers), without stop words, signposts, filler or card ids. */
+  readonly content: readonly string[];
+  /** For each token, whether it is a content lemma: marker matches use it to see what follows a marker. */
+  readonly isContent: readonly boolean[];
+  /** Card ids cited in this sentence, upper-cased. */
+  readonly cites: readonly string[];
+  /** The model flagged a negated word (not, never, no, n't…). */
+  readonly negated: boolean;
+  /** A finite verb or auxiliary: keyword salad has none, or almost no function words. */
+  readonly hasVerb: boolean;
+  /** Share of the words that are stop words (function words): ordinary English runs at a third or more. */
+  readonly stopShare: number;
+  /** Tokens that are signposts or filler. */
+  readonly padding: number;
+}
+
+export interface Reading {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly words: number;
+}
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
+const CITATION_TOKEN = /^[a-z]\d{2,4}$/;
+
+const normalise = (lemma: string) => {
+  const lower = lemma.toLowerCase();
+  return lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower;
+};
+
+const readSentence = (
+  index: number,
+  text: string,
+  raw: { lemma: string[]; normal: string[]; pos: string[]; negated: boolean[]; stop: boolean[]; type: string[] },
+): Sentence => {
+  const lemmas = raw.lemma.map((lemma, i) => normalise(lemma ?? raw.normal[i] ?? ""));
+  const padded = new Set([...markerTokens(lemmas, SIGNPOST), ...markerTokens(lemmas, FILLER)]);
+  const isContent = lemmas.map((lemma, i) => {
+    const type = raw.type[i];
+    if (type !== 'word' && type !== 'number') return false;
+    if (raw.stop[i] || padded.has(i) || DEBATE_TALK.has(lemma) || lemma.length < 2) return false;
+    if (CITATION_TOKEN.test(lemma) && raw.normal[i - 1] === '[') return false;
+    return CONTENT_POS.has(raw.pos[i] ?? '');
+  });
+  const words: string[] = [];
+  let stops = 0;
+  raw.type.forEach((type, i) => {
+    if (type !== 'word' && type !== 'number') return;
+    words.push((raw.normal[i] ?? '').toLowerCase());
+    if (raw.stop[i]) stops++;
+  });
+  return {
+    index,
+    text,
+    lemmas,
+    words,
+    content: lemmas.filter((_, i) => isContent[i]),
+    isContent,
+    cites: citedIds(text),
+    negated: raw.negated.some(Boolean) || lemmas.some((l) => l === 'not' || l === 'no' || l === 'never'),
+    hasVerb: raw.pos.some((p) => p === 'VERB' || p === 'AUX'),
+    stopShare: words.length === 0 ? 0 : stops / words.length,
+    padding: [...padded].filter((i) => raw.type[i] === 'word').length,
+  };
+};
+
+/**
+ * Reads a text once: sentences, lemmas, parts of speech, negation. Scoring a debate reads the same
+ * speeches and cards for several criteria and debaters, so readings are remembered (a pure memo:
+ * same text, same reading).
+ */
+const MEMO_SIZE = 512;
+const memo = new Map<string, Reading>();
+
+export const read = (text: string): Reading => {
+  const known = memo.get(text);
+  if (known) return known;
+  const nlp = languageModel();
+  const { its } = nlp;
+  const doc = nlp.readDoc(text);
+  const sentences: Sentence[] = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const tokens = s.tokens();
+    const raw = {
+      lemma: tokens.out(its.lemma as ItsFunction<string>) as string[],
+      normal: tokens.out(its.normal) as string[],
+      pos: tokens.out(its.pos) as string[],
+      negated: tokens.out(its.negationFlag) as unknown as boolean[],
+      stop: tokens.out(its.stopWordFlag) as unknown as boolean[],
+      type: tokens.out(its.type) as string[],
+    };
+    sentences.push(readSentence(sentences.length, s.out(), raw));
+  });
+  const reading: Reading = { text, sentences, words: sentences.reduce((n, s) => n + s.words.length, 0) };
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memo.set(text, reading);
+  return reading;
+};

@@ -1,0 +1,110 @@
+import { CONTRAST, OTHER_SIDE, WEIGH } from '../analysis/markers.js';
+import { cosine, weightedBag } from '../analysis/weights.js';
+import { framingOf } from './framing.js';
+import { quote, type SpeechScore } from './quote.js';
+import {
+  type DebateReading,
+  distinctive,
+  hasMarker,
+  type Point,
+  pointsBefore,
+  type ReadSentence,
+  type ReadSpeech,
+  unitText,
+} from './speeches.js';
+
+/** Their points a rebuttal is measured against: their strongest, at most this many. */
+export const MAIN_POINTS = 4;
+/** A speech whose words are this much copied from the other side scores 1 on rebuttal. */
+const ECHO = 0.4;
+const TAKE_UP_SIMILARITY = 0.2;
+
+export interface Clash {
+  readonly point: Point;
+  /** Sentences that take the point up. */
+  readonly takenUp: readonly number[];
+  /** The sentence that answers it, if any. */
+  readonly answer: number | undefined;
+  /** The answer weighs or brings a counter-card. */
+  readonly weighed: boolean;
+}
+
+const takesUp = (reading: DebateReading, s: ReadSentence, point: Point) => {
+  if (point.unit.cards.some((id) => s.cites.includes(id))) return true;
+  const mine = s.content.filter((l) => distinctive(reading, l));
+  const shared = new Set(mine.filter((l) => point.lemmas.has(l)));
+  return shared.size >= 2 && cosine(weightedBag(reading.index, mine), point.bag) >= TAKE_UP_SIMILARITY;
+};
+
+/** An answer in the speaker's own words: disagreement, a negation, a weighing or a card of their own, and something new. */
+const answers = (reading: DebateReading, speech: ReadSpeech, i: number, point: Point) => {
+  const s = speech.sentences[i];
+  if (!s || !s.substantive) return undefined;
+  const card = speech.cardUses.some((u) => u.used && u.sentence === i);
+  const weigh = hasMarker(s, WEIGH, 0);
+  const contrast = hasMarker(s, CONTRAST, 0);
+  const reports = hasMarker(s, OTHER_SIDE, 0);
+  const denies = s.negated && !reports;
+  const fresh = new Set(s.content.filter((l) => !point.lemmas.has(l) && !reading.motionLemmas.has(l)));
+  if (fresh.size < 2 || !(card || weigh || contrast || denies)) return undefined;
+  return { weighed: weigh || card };
+};
+
+/** How a speech meets each of the other side's main points made before it. */
+export const clashOf = (reading: DebateReading, speech: ReadSpeech): Clash[] => {
+  const points = pointsBefore(reading, speech.slot.side, speech.turn)
+    .map((point, order) => ({ point, order }))
+    .sort((a, b) => b.point.strength - a.point.strength || a.order - b.order)
+    .slice(0, MAIN_POINTS)
+    .sort((a, b) => a.order - b.order)
+    .map(({ point }) => point);
+  return points.map((point) => {
+    const takenUp = speech.sentences.flatMap((s, i) => (!s.filler && takesUp(reading, s, point) ? [i] : []));
+    for (const i of takenUp)
+      for (const j of [i, i + 1]) {
+        const answer = answers(reading, speech, j, point);
+        if (answer) return { point, takenUp, answer: j, weighed: answer.weighed };
+      }
+    return { point, takenUp, answer: undefined, weighed: false };
+  });
+};
+
+export const pointLabel = (point: Point, max = 45): string => quote(unitText(point.speech, point.unit), max);
+
+/**
+ * Rebuttal, one speech: clash, not echo. The other side's main points taken up (sentence by sentence
+ * similarity, weighted by how rare the shared words are) and answered in the speaker's own words.
+ * A speech mostly copied from the other side earns nothing. The opening is scored on framing.
+ */
+export const rebuttalOf = (reading: DebateReading, speech: ReadSpeech): SpeechScore => {
+  const clash = clashOf(reading, speech);
+  if (clash.length === 0) return framingOf(reading, speech);
+  if (speech.copied >= ECHO)
+    return {
+      turn: speech.turn,
+      score: 1,
+      reason: `${Math.round(speech.copied * 100)}% of it is the other side's own words copied back: an echo is not an answer`,
+    };
+  const answered = clash.filter((c) => c.answer !== undefined);
+  const mentioned = clash.filter((c) => c.answer === undefined && c.takenUp.length > 0);
+  const ignored = clash.filter((c) => c.takenUp.length === 0);
+  const weighed = answered.filter((c) => c.weighed).length;
+  const a = answered.length;
+  const score =
+    a === 0
+      ? mentioned.length > 0
+        ? 2
+        : 1
+      : a >= Math.max(2, Math.ceil(0.6 * clash.length)) && weighed >= 1
+        ? 5
+        : a >= Math.min(2, clash.length)
+          ? 4
+          : 3;
+  const label = (list: readonly Clash[]) => list.map((c) => pointLabel(c.point, 40)).join(', ');
+  const notes: string[] = [];
+  if (a > 0) notes.push(`you answered their point${a > 1 ? 's' : ''} ${label(answered)}`);
+  if (mentioned.length > 0) notes.push(`took up ${label(mentioned)} without answering it`);
+  if (ignored.length > 0) notes.push(`${a > 0 || mentioned.length > 0 ? 'but not ' : 'left unanswered: '}${label(ignored)}`);
+  if (a > 0 && weighed === 0) notes.push('no weighing or counter-card');
+  return { turn: speech.turn, score, reason: notes.join('; ') };
+};
