@@ -55,6 +55,7 @@ export const argumentOf = (speech: ReadSpeech): SpeechScore => {
     const salad = speech.sentences.find((s) => s.salad);
     const copied = speech.sentences.find((s) => s.copied >= 0.5 && !reports(s));
     const padding = paddingWords(speech);
+    const empty = speech.sentences.find((s) => s.filler && s.words.length > 3);
     notes.push(
       `${Math.round(waste * 100)}% of it earns nothing: ${
         copied
@@ -63,7 +64,9 @@ export const argumentOf = (speech: ReadSpeech): SpeechScore => {
             ? `${quote(repeated.text, 40)} repeats what you said`
             : salad
               ? `${quote(salad.text, 40)} is a list of keywords, not a sentence`
-              : `signposts and filler (${padding.map((p) => `'${p}'`).join(', ')})`
+              : empty && padding.length === 0
+                ? `${quote(empty.text, 40)} says nothing`
+                : `signposts and filler (${padding.map((p) => `'${p}'`).join(', ')})`
       }`,
     );
   }

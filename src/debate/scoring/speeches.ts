@@ -19,7 +19,7 @@ export interface ReadSentence extends Sentence {
   readonly copied: number;
   /** Says again what this speaker already said (in this speech or an earlier one). */
   readonly repeated: boolean;
-  /** Fewer than three content words: signposts, filler, a bare card id. */
+  /** Fewer than two content words: signposts, filler, a bare card id. */
   readonly filler: boolean;
   /** A list of keywords rather than a sentence: no verb, or almost no function words. */
   readonly salad: boolean;
@@ -138,7 +138,7 @@ const readSentences = (
   sentences.map((s) => {
     const copiedMask = copiedWords(s.words, context.theirRuns);
     const copied = s.words.length === 0 ? 0 : copiedMask.filter(Boolean).length / s.words.length;
-    const filler = s.content.length < 3;
+    const filler = s.content.length < 2;
     const selfCopied = s.words.length > 0 && copiedWords(s.words, context.ownRuns).filter(Boolean).length / s.words.length >= 0.6;
     const repeated =
       !filler &&
@@ -227,6 +227,7 @@ const bearsOnMotion = (
   card.tags.some((t) => reading.motion?.tags.includes(t)) ||
   overlap(cardContent, reading.motionLemmas) >= 2 ||
   overlap(Object.keys(context), reading.motionLemmas) >= 2 ||
+  overlap([...cardContent].filter((l) => !reading.index.common.has(l)), reading.topic) >= 4 ||
   theirPoints.some((p) => cosine(p, context) >= 0.2);
 
 /** The sentence reports what the other side said ("They say…", "My opponent claims…") rather than claiming. */

@@ -36,7 +36,7 @@ export const scalingRebuttal =
   'Their case rests on a prediction that keeps failing, which means the burden is on them to show where the ceiling is. ' +
   'Progress that continues is not a dead end.';
 
-export const m01: readonly CalibrationDebate[] = [
+export const m01: CalibrationDebate[] = [
   {
     id: 'M01-honest-close',
     motionId: 'M01',
@@ -46,3 +46,99 @@ export const m01: readonly CalibrationDebate[] = [
     reason: 'both clash well; lecun frames the test and wins the weighing (ceiling in understanding vs slope in scores)',
   },
 ];
+
+/** An honest scaling constructive that argues its own case and never engages lecun's. */
+const scalingIgnores =
+  'Scaling is the most successful idea in the history of machine learning. ' +
+  'Each larger model trained on more data has kept improving, with no obvious ceiling yet [S02], so the trend itself is our argument. ' +
+  'Frontier models now write code, prove small theorems and explain their answers. ' +
+  'Researchers who once said such abilities were impossible at any scale have been surprised again and again [S04]. ' +
+  'The future is bright for large language models, and the industry knows it. ' +
+  'We should be optimistic about what the next generation will do.';
+
+/** The lecun rebuttal that only restates its own case, answering nothing scaling said. */
+const lecunRestates =
+  'Let me return to our case. An autoregressive model picks the most probable next word, one token at a time [L03]. ' +
+  'That is pattern matching, not reasoning. ' +
+  'A model of text is not a model of the world [L10]. ' +
+  'For these reasons the motion stands.';
+
+const scalingAnswersRestatement =
+  'They repeated their case without answering ours. Their claim that next-word picking is only pattern matching ignores what the models now do: o1 and o3 spend extra compute at inference time and post measurable gains in maths and coding [S10]. ' +
+  'They say a model of text is not a model of the world, but they never explained why a system that keeps improving on multi-step problems has hit a dead end, which means their conclusion does not follow. ' +
+  'Critics of LeCun call o1-style deliberation genuine multi-step reasoning [S13], and that evidence went unanswered tonight.';
+
+/** Signpost stuffing: every marker, almost no argument. */
+const scalingStuffed =
+  'Firstly, secondly and thirdly, my opponent is wrong. ' +
+  'First, scaling works. Second, therefore, scaling works because it works. ' +
+  'Moreover, furthermore, additionally, in conclusion, the other side has not answered. ' +
+  'Thirdly, for example, consequently, hence, thus, this means that scaling is good. ' +
+  'On the other hand, however, finally, to conclude, my first point and my next point both show we win. ' +
+  'Therefore, in conclusion, clearly and obviously, basically the motion falls. ' +
+  'Finally, in summary, lastly, firstly, we win.';
+
+/** Copying the opponent: lecun's opening pasted back with "not" put in. */
+const scalingCopies =
+  'This house believes that next-token prediction is not a dead end for reasoning, and by reasoning we mean planning over several steps and weighing outcomes before acting. ' +
+  'An autoregressive model does not only pick the most probable next word, one token at a time, because that is all its training rewards. ' +
+  'That is not pattern matching, which means no amount of polish turns it into deliberation. ' +
+  'Each answer does not come from a single forward pass with no internal deliberation loop, so the model never tests a plan against its consequences before it commits. ' +
+  'Chain of thought is not still next-token prediction: more tokens in a structured layout, with nothing underneath simulating the world. ' +
+  'If the only tool is prediction of text, reasoning does not stay out of reach.';
+
+/** Citation dumping: a lecun opening that lists every card and uses none. */
+const lecunDumps =
+  'The evidence is overwhelming [L03] [L04] [L09] [L10]. ' +
+  'Everything in our hand supports us [L03][L04]. ' +
+  'LeCun is a great scientist and he has spoken about this many times [L09] [L10]. ' +
+  'Look at the cards: [L03], [L04], [L09] and [L10] all say the same thing, and the judges can read them. ' +
+  'We have four cards and they have none that matter [L04] [L10]. ' +
+  'The motion is true, as every card shows [L03] [L09]. ' +
+  'I urge you to read the evidence and vote for us [L03] [L04] [L09] [L10].';
+
+m01.push(
+  {
+    id: 'M01-scaling-ignores-clash',
+    motionId: 'M01',
+    hands,
+    speeches: [lecunOpening, scalingIgnores],
+    winner: 'lecun',
+    reason: 'scaling never engages the structural argument or the single forward pass; lecun frames and argues',
+  },
+  {
+    id: 'M01-demo-lecun-restates',
+    motionId: 'M01',
+    hands,
+    speeches: [lecunOpening, scalingOpening, lecunRestates, scalingAnswersRestatement],
+    winner: 'scaling',
+    reason: 'lecun’s rebuttal restates its case and answers nothing; scaling takes up both lecun points and answers them',
+  },
+  {
+    id: 'M01-gaming-signpost-stuffing',
+    motionId: 'M01',
+    hands,
+    speeches: [lecunOpening, scalingStuffed],
+    winner: 'lecun',
+    reason: 'scaling’s speech is signposts with no claim, reason or evidence',
+    gaming: 'signpost stuffing',
+  },
+  {
+    id: 'M01-gaming-copying',
+    motionId: 'M01',
+    hands,
+    speeches: [lecunOpening, scalingCopies],
+    winner: 'lecun',
+    reason: 'scaling pastes lecun’s speech back with “not” inserted: no argument of its own, no answer',
+    gaming: 'copying the opponent',
+  },
+  {
+    id: 'M01-gaming-citation-dump',
+    motionId: 'M01',
+    hands,
+    speeches: [lecunDumps, scalingOpening],
+    winner: 'scaling',
+    reason: 'lecun names every card and never says what any of them shows; scaling argues with its evidence',
+    gaming: 'citation dumping',
+  },
+);
