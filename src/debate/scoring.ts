@@ -28,12 +28,21 @@ type ScorerFn = (analysis: Analysis, userId: string) => Scored;
 
 const analyse = (deck: Deck, state: Debate): Analysis => {
   const reading = readDebate(deck, state);
+  const clash = new Map<number, readonly Clash[]>();
+  const answered = new Map<string, Set<string>>();
+  for (const speech of reading.speeches) {
+    const before = answered.get(speech.record.userId) ?? new Set<string>();
+    answered.set(speech.record.userId, before);
+    const met = clashOf(reading, speech, before);
+    clash.set(speech.turn, met);
+    for (const key of answeredKeys(met)) before.add(key);
+  }
   const byTurn = <T>(f: (s: ReadSpeech) => T) => new Map(reading.speeches.map((s) => [s.turn, f(s)]));
   return {
     reading,
     argument: byTurn(argumentOf),
-    rebuttal: byTurn((s) => rebuttalOf(reading, s)),
-    clash: byTurn((s) => clashOf(reading, s)),
+    rebuttal: byTurn((s) => rebuttalOf(reading, s, clash.get(s.turn) ?? [])),
+    clash,
   };
 };
 

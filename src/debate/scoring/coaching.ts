@@ -1,10 +1,9 @@
 import { bestCounterCard } from '../counter-card.js';
 import type { SpeechCoaching } from '../types.js';
-import { type Clash, pointLabel } from './rebuttal.js';
+import { type Clash, pointKey, pointLabel } from './rebuttal.js';
 import { quote } from './quote.js';
-import { type DebateReading, type Point, type ReadSpeech, reports, type Unit, unitText } from './speeches.js';
+import { type DebateReading, type ReadSpeech, reports, type Unit, unitText } from './speeches.js';
 
-const pointKey = (p: Point) => `${p.speech.turn}:${p.unit.sentences[0]}`;
 
 const strength = (unit: Unit, answering: readonly Clash[]) =>
   (unit.reasoned ? 2 : 0) +

@@ -8,6 +8,7 @@ import {
   hasMarker,
   type Point,
   pointsBefore,
+  reports,
   type ReadSentence,
   type ReadSpeech,
   unitText,
@@ -29,11 +30,22 @@ export interface Clash {
   readonly weighed: boolean;
 }
 
-const takesUp = (reading: DebateReading, s: ReadSentence, point: Point) => {
+/**
+ * Does the sentence take the point up? Its rare words match the point's. A sentence that reports
+ * the other side ("They say…") announces a take-up, so it needs less: one shared word that tells
+ * the point apart, read together with the sentence that follows it.
+ */
+const takesUp = (reading: DebateReading, speech: ReadSpeech, i: number, point: Point) => {
+  const s = speech.sentences[i] as ReadSentence;
   if (point.unit.cards.some((id) => s.cites.includes(id))) return true;
-  const mine = s.content.filter((l) => distinctive(reading, l));
-  const shared = new Set(mine.filter((l) => point.lemmas.has(l)));
-  return shared.size >= 2 && cosine(weightedBag(reading.index, mine), point.bag) >= TAKE_UP_SIMILARITY;
+  const announced = reports(s);
+  const window = announced ? [s, speech.sentences[i + 1]] : [s];
+  const mine = window.flatMap((w) => w?.content ?? []).filter((l) => distinctive(reading, l));
+  const shared = new Set((announced ? s.content : mine).filter((l) => point.lemmas.has(l)));
+  return (
+    shared.size >= (announced ? 1 : 2) &&
+    cosine(weightedBag(reading.index, mine), point.bag) >= TAKE_UP_SIMILARITY / (announced ? 2 : 1)
+  );
 };
 
 /** An answer in the speaker's own words: disagreement, a negation, a weighing or a card of their own, and something new. */
@@ -50,16 +62,26 @@ const answers = (reading: DebateReading, speech: ReadSpeech, i: number, point: P
   return { weighed: weigh || card };
 };
 
-/** How a speech meets each of the other side's main points made before it. */
-export const clashOf = (reading: DebateReading, speech: ReadSpeech): Clash[] => {
+export const pointKey = (p: Point): string => `${p.speech.turn}:${p.unit.sentences[0]}`;
+
+/**
+ * How a speech meets each of the other side's main points made before it: their strongest, not
+ * counting those the speaker already answered in an earlier speech.
+ */
+export const clashOf = (
+  reading: DebateReading,
+  speech: ReadSpeech,
+  answeredBefore: ReadonlySet<string> = new Set(),
+): Clash[] => {
   const points = pointsBefore(reading, speech.slot.side, speech.turn)
+    .filter((p) => !answeredBefore.has(pointKey(p)))
     .map((point, order) => ({ point, order }))
     .sort((a, b) => b.point.strength - a.point.strength || a.order - b.order)
     .slice(0, MAIN_POINTS)
     .sort((a, b) => a.order - b.order)
     .map(({ point }) => point);
   return points.map((point) => {
-    const takenUp = speech.sentences.flatMap((s, i) => (!s.filler && takesUp(reading, s, point) ? [i] : []));
+    const takenUp = speech.sentences.flatMap((s, i) => (!s.filler && takesUp(reading, speech, i, point) ? [i] : []));
     for (const i of takenUp)
       for (const j of [i, i + 1]) {
         const answer = answers(reading, speech, j, point);
@@ -76,8 +98,7 @@ export const pointLabel = (point: Point, max = 45): string => quote(unitText(poi
  * similarity, weighted by how rare the shared words are) and answered in the speaker's own words.
  * A speech mostly copied from the other side earns nothing. The opening is scored on framing.
  */
-export const rebuttalOf = (reading: DebateReading, speech: ReadSpeech): SpeechScore => {
-  const clash = clashOf(reading, speech);
+export const rebuttalOf = (reading: DebateReading, speech: ReadSpeech, clash: readonly Clash[]): SpeechScore => {
   if (clash.length === 0) return framingOf(reading, speech);
   if (speech.copied >= ECHO)
     return {

@@ -218,7 +218,7 @@ const quotes = (cardWords: readonly string[], context: readonly Sentence[]) => {
 
 
 const bearsOnMotion = (
-  reading: Pick<DebateReading, 'motion' | 'topic' | 'motionLemmas'>,
+  reading: Pick<DebateReading, 'motion' | 'topic' | 'motionLemmas' | 'index'>,
   card: Card,
   cardContent: ReadonlySet<string>,
   context: Bow,
