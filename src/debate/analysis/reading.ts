@@ -11,7 +11,10 @@ export interface Sentence {
   readonly lemmas: readonly string[];
   /** Normalised surface words, in order: what copying is measured on. */
   readonly words: readonly string[];
-  /** Content lemmas (nouns, verbs, adjectives, adverbs, numbers), without stop words, signposts, filler or card ids. */
+  /**
+   * Content words (nouns, verbs, adjectives, adverbs, numbers) as stems, so "simulator",
+   * "simulate" and "simulation" match; without stop words, signposts, filler or card ids.
+   */
   readonly content: readonly string[];
   /** For each token, whether it is a content lemma: marker matches use it to see what follows a marker. */
   readonly isContent: readonly boolean[];
@@ -44,7 +47,7 @@ const normalise = (lemma: string) => {
 const readSentence = (
   index: number,
   text: string,
-  raw: { lemma: string[]; normal: string[]; pos: string[]; negated: boolean[]; stop: boolean[]; type: string[] },
+  raw: { lemma: string[]; stem: string[]; normal: string[]; pos: string[]; negated: boolean[]; stop: boolean[]; type: string[] },
 ): Sentence => {
   const lemmas = raw.lemma.map((lemma, i) => normalise(lemma ?? raw.normal[i] ?? ""));
   const padded = new Set([...markerTokens(lemmas, SIGNPOST), ...markerTokens(lemmas, FILLER)]);
@@ -67,7 +70,7 @@ const readSentence = (
     text,
     lemmas,
     words,
-    content: lemmas.filter((_, i) => isContent[i]),
+    content: lemmas.flatMap((lemma, i) => (isContent[i] ? [(raw.stem[i] ?? lemma).toLowerCase()] : [])),
     isContent,
     cites: citedIds(text),
     negated: raw.negated.some(Boolean) || lemmas.some((l) => l === 'not' || l === 'no' || l === 'never'),
@@ -96,6 +99,7 @@ export const read = (text: string): Reading => {
     const tokens = s.tokens();
     const raw = {
       lemma: tokens.out(its.lemma as ItsFunction<string>) as string[],
+      stem: tokens.out(its.stem as ItsFunction<string>) as string[],
       normal: tokens.out(its.normal) as string[],
       pos: tokens.out(its.pos) as string[],
       negated: tokens.out(its.negationFlag) as unknown as boolean[],

@@ -23,7 +23,7 @@ export const framingOf = (reading: DebateReading, speech: ReadSpeech): SpeechSco
   const frames = stated ?? defined;
   const score = !onMotion ? 1 : !frames && lines < 2 ? 2 : !frames || lines < 2 ? 3 : defined && preempt ? 5 : 4;
   const notes = ['opening: scored on framing the motion'];
-  if (!onMotion) notes.push('nothing in it is about the motion');
+  if (!onMotion) notes.push('no sentence of it makes a claim on the motion');
   else {
     notes.push(
       frames ? `framed it with ${quote(frames.text, 45)}` : 'never said what the motion asks or how to judge it',

@@ -1,10 +1,10 @@
 import { CONTRAST, OTHER_SIDE, WEIGH } from '../analysis/markers.js';
-import { cosine, weightedBag } from '../analysis/weights.js';
+import { cosine } from '../analysis/weights.js';
 import { framingOf } from './framing.js';
 import { quote, type SpeechScore } from './quote.js';
 import {
+  clashBag,
   type DebateReading,
-  distinctive,
   hasMarker,
   type Point,
   pointsBefore,
@@ -33,19 +33,25 @@ export interface Clash {
 /**
  * Does the sentence take the point up? Its rare words match the point's. A sentence that reports
  * the other side ("They say…") announces a take-up, so it needs less: one shared word that tells
- * the point apart, read together with the sentence that follows it.
+ * the point apart, or two of its words.
  */
 const takesUp = (reading: DebateReading, speech: ReadSpeech, i: number, point: Point) => {
   const s = speech.sentences[i] as ReadSentence;
   if (point.unit.cards.some((id) => s.cites.includes(id))) return true;
   const announced = reports(s);
-  const window = announced ? [s, speech.sentences[i + 1]] : [s];
-  const mine = window.flatMap((w) => w?.content ?? []).filter((l) => distinctive(reading, l));
-  const shared = new Set((announced ? s.content : mine).filter((l) => point.lemmas.has(l)));
-  return (
-    shared.size >= (announced ? 1 : 2) &&
-    cosine(weightedBag(reading.index, mine), point.bag) >= TAKE_UP_SIMILARITY / (announced ? 2 : 1)
-  );
+  // A counter-card takes a point up too: what the card says is compared with what their point says.
+  const cards = speech.cardUses
+    .filter((u) => u.used && u.sentence === i)
+    .flatMap((u) => {
+      const card = reading.deck.card(u.cardId);
+      return card ? [...reading.index.cardContent(card)] : [];
+    });
+  const mine = [...s.content, ...cards];
+  const named = new Set(mine);
+  const distinct = [...named].filter((l) => point.lemmas.has(l)).length;
+  const all = [...named].filter((l) => point.all.has(l)).length;
+  const enough = announced ? distinct >= 1 || all >= 2 : distinct >= 2 || (distinct >= 1 && all >= 3);
+  return enough && cosine(clashBag(reading, mine), point.bag) >= TAKE_UP_SIMILARITY / (announced ? 2 : 1);
 };
 
 /** An answer in the speaker's own words: disagreement, a negation, a weighing or a card of their own, and something new. */

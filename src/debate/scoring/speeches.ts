@@ -230,10 +230,13 @@ const bearsOnMotion = (
   overlap([...cardContent].filter((l) => !reading.index.common.has(l)), reading.topic) >= 4 ||
   theirPoints.some((p) => cosine(p, context) >= 0.2);
 
-/** The sentence reports what the other side said ("They say…", "My opponent claims…") rather than claiming. */
+/**
+ * The sentence reports what the other side said ("They say…", "My opponent claims…") rather than
+ * claiming; one that goes on to answer it in the same sentence ("They will say X, but…") is a claim.
+ */
 export const reports = (s: Sentence): boolean => {
   const at = findMarker(s.lemmas, OTHER_SIDE);
-  return at !== -1 && at <= 3 && findMarker(s.lemmas.slice(0, at), [['but'], ['however'], ['yet']]) === -1;
+  return at !== -1 && at <= 3 && findMarker(s.lemmas.slice(at), [['but'], ['however'], ['yet']]) === -1;
 };
 
 /** Groups sentences into claims and what continues them; a report of the other side stands alone, and what answers it starts anew. */
@@ -281,6 +284,8 @@ export interface Point {
   readonly bag: Bow;
   /** The lemmas that identify it (without the motion's words or the deck's common ones). */
   readonly lemmas: ReadonlySet<string>;
+  /** All its content lemmas. */
+  readonly all: ReadonlySet<string>;
   readonly strength: number;
 }
 
@@ -291,22 +296,31 @@ export const pointsBefore = (reading: DebateReading, side: string, turn: number)
       speech.units
         .filter((u) => u.claim)
         .map((unit) => {
-          const own = unitContent(speech, unit).filter((l) => distinctive(reading, l));
+          const content = unitContent(speech, unit);
+          const own = content.filter((l) => distinctive(reading, l));
           const cards = unit.cards.flatMap((id) => {
             const card = reading.deck.card(id);
             return card ? [...reading.index.cardContent(card)].filter((l) => distinctive(reading, l)) : [];
           });
-          const bag = weightedBag(reading.index, own);
+          const bag = clashBag(reading, content);
           for (const l of cards) bag[l] = (bag[l] ?? 0) + 0.5 * reading.index.idf(l);
           return {
             speech,
             unit,
             bag,
             lemmas: new Set(own),
+            all: new Set(content),
             strength: (unit.reasoned ? 2 : 0) + (unit.impact ? 1 : 0) + unit.cards.length,
           };
         }),
     );
+
+/** A bag for comparing points: the motion's words and the deck's common ones count for a third. */
+export const clashBag = (reading: Pick<DebateReading, 'motionLemmas' | 'index'>, lemmas: readonly string[]): Bow => {
+  const bag = weightedBag(reading.index, lemmas);
+  for (const l of Object.keys(bag)) if (!distinctive(reading, l)) bag[l] = (bag[l] ?? 0) / 3;
+  return bag;
+};
 
 /** A lemma that tells one point from another: not the motion's own words, not what every card says. */
 export const distinctive = (reading: Pick<DebateReading, 'motionLemmas' | 'index'>, lemma: string) =>
