@@ -33,7 +33,7 @@ export const FRAMING = lemmas(
 
 /** Naming the other side's case ahead of time (pre-emption) or when answering it. */
 export const OTHER_SIDE = lemmas(
-  'they will say, they will argue, the other side, our opponent, my opponent, opponent, some say, may say, might say, might argue, may argue, objection, they say, they claim, they argue, they tell, you say',
+  'they will say, they will argue, the other side, our opponent, my opponent, opponent, some say, may say, might say, might argue, may argue, objection, they say, they claim, they argue, they tell, you say, they cite, they point, they note, they rely, they repeat, their case, their claim',
 );
 
 /** Signposts organise a speech; on their own they carry no argument, so they earn nothing. */

@@ -282,7 +282,7 @@ export interface Point {
   readonly speech: ReadSpeech;
   readonly unit: Unit;
   readonly bag: Bow;
-  /** The lemmas that identify it (without the motion's words or the deck's common ones). */
+  /** The lemmas that identify it, its cards' included (without the motion's words or the deck's common ones). */
   readonly lemmas: ReadonlySet<string>;
   /** All its content lemmas. */
   readonly all: ReadonlySet<string>;
@@ -308,8 +308,8 @@ export const pointsBefore = (reading: DebateReading, side: string, turn: number)
             speech,
             unit,
             bag,
-            lemmas: new Set(own),
-            all: new Set(content),
+            lemmas: new Set([...own, ...cards]),
+            all: new Set([...content, ...cards]),
             strength: (unit.reasoned ? 2 : 0) + (unit.impact ? 1 : 0) + unit.cards.length,
           };
         }),

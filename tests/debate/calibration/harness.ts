@@ -32,8 +32,8 @@ export interface CalibrationDebate {
   readonly motionId: string;
   /** Each side's hand of cards. */
   readonly hands: Readonly<Record<SideId, readonly string[]>>;
-  /** The speeches in order: the quick format's lecun, scaling, lecun, scaling (or the first two). */
-  readonly speeches: readonly string[];
+  /** The speeches in order: the quick format's lecun, scaling, lecun, scaling (or the first two); null: missed. */
+  readonly speeches: readonly (string | null)[];
   /** The verdict a human judge gives, and why, in a line. */
   readonly winner: SideId;
   readonly reason: string;
@@ -66,6 +66,17 @@ export const stateOf = (debate: CalibrationDebate, deck: Deck = calibrationDeck)
   });
   const turns: TurnRecord[] = debate.speeches.map((text, turn) => {
     const side = order[turn] as SideId;
+    if (text === null)
+      return {
+        turn,
+        userId: USERS[side],
+        side,
+        startedAt: T0 + turn * 120_000,
+        endedAt: T0 + turn * 120_000 + 120_000,
+        outcome: 'missed',
+        cited: [],
+        answered: [],
+      };
     const citations = parseCitations(deck, text, side, debate.hands[side]);
     return {
       turn,
@@ -120,6 +131,7 @@ export const userOf = (side: SideId): string => USERS[side];
 /** Used only to keep the corpus honest: every cited id is a real card in the side's hand. */
 export const unknownCitations = (debate: CalibrationDebate, deck: Deck = calibrationDeck): string[] =>
   debate.speeches.flatMap((text, i) => {
+    if (text === null) return [];
     const side = (i % 2 === 0 ? 'lecun' : 'scaling') as SideId;
     const c = parseCitations(deck, text, side, debate.hands[side]);
     return [...c.unknown, ...c.notInHand];

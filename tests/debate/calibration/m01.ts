@@ -61,6 +61,7 @@ const lecunRestates =
   'Let me return to our case. An autoregressive model picks the most probable next word, one token at a time [L03]. ' +
   'That is pattern matching, not reasoning. ' +
   'A model of text is not a model of the world [L10]. ' +
+  'Our case was clear from the start and nothing has changed since then. ' +
   'For these reasons the motion stands.';
 
 const scalingAnswersRestatement =
@@ -76,7 +77,10 @@ const scalingStuffed =
   'Thirdly, for example, consequently, hence, thus, this means that scaling is good. ' +
   'On the other hand, however, finally, to conclude, my first point and my next point both show we win. ' +
   'Therefore, in conclusion, clearly and obviously, basically the motion falls. ' +
-  'Finally, in summary, lastly, firstly, we win.';
+  'Finally, in summary, lastly, firstly, we win. ' +
+  'My first point, firstly, is that my second point is also my first point, and secondly my third point follows. ' +
+  'Furthermore, moreover, additionally, also, next, therefore and hence, this means the other side is wrong. ' +
+  'To summarise, in summary, to conclude: first, second, third, finally, we win.';
 
 /** Copying the opponent: lecun's opening pasted back with "not" put in. */
 const scalingCopies =
@@ -95,7 +99,10 @@ const lecunDumps =
   'Look at the cards: [L03], [L04], [L09] and [L10] all say the same thing, and the judges can read them. ' +
   'We have four cards and they have none that matter [L04] [L10]. ' +
   'The motion is true, as every card shows [L03] [L09]. ' +
-  'I urge you to read the evidence and vote for us [L03] [L04] [L09] [L10].';
+  'I urge you to read the evidence and vote for us [L03] [L04] [L09] [L10]. ' +
+  'Our cards come from serious articles and serious people [L04] [L09], and that should settle the matter for any fair judge. ' +
+  'The other side has nothing that compares with [L03] or with [L10]. ' +
+  'When you weigh the evidence tonight, count the cards: four for us [L03] [L04] [L09] [L10].';
 
 m01.push(
   {
@@ -113,6 +120,14 @@ m01.push(
     speeches: [lecunOpening, scalingOpening, lecunRestates, scalingAnswersRestatement],
     winner: 'scaling',
     reason: 'lecun’s rebuttal restates its case and answers nothing; scaling takes up both lecun points and answers them',
+  },
+  {
+    id: 'M01-lecun-misses-rebuttal',
+    motionId: 'M01',
+    hands,
+    speeches: [lecunOpening, scalingOpening, null, scalingRebuttal],
+    winner: 'scaling',
+    reason: 'lecun never comes back to answer the reasoning-model evidence; scaling’s case stands unanswered',
   },
   {
     id: 'M01-gaming-signpost-stuffing',

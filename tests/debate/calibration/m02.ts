@@ -58,7 +58,10 @@ const scalingSalad =
   'Emergent capabilities scale trained explicitly statistical power understanding [S03] GPT-4 Claude Gemini benchmark scores higher fluent answers [S09]. ' +
   'Bigger models more data more compute reasoning emergence scaling laws no ceiling [S02] AGI OpenAI Anthropic Altman road. ' +
   'Reasoning reasoning genuine reasoning scale scale parameters compute data eventually produce genuine reasoning. ' +
-  'Competence comprehension LSAT common sense text cost energy ceiling wrong.';
+  'Competence comprehension LSAT common sense text cost energy ceiling wrong. ' +
+  'Scaling hypothesis Altman OpenAI Anthropic compute data size emergence reasoning genuine eventually [S01] [S02]. ' +
+  'Fluent better-informed answers benchmark higher scores LeCun concedes scale improves results [S09] reasoning. ' +
+  'Statistical power understanding capabilities emerge nobody trained [S03] parameters data compute.';
 
 export const m02: CalibrationDebate[] = [
   {

@@ -37,7 +37,9 @@ const scalingMotionWords =
   'The physical world is understood by powerful LLMs, and a house cat understands less about the physical world. ' +
   'Understanding the physical world: LLMs, yes; house cat, less. ' +
   'The most powerful LLMs understand the physical world more than a house cat understands the physical world. ' +
-  'So the most powerful LLMs understand more about the physical world than a house cat.';
+  'So the most powerful LLMs understand more about the physical world than a house cat. ' +
+  'A house cat, the physical world, the most powerful LLMs: the LLMs understand it more. ' +
+  'The physical world is better understood by the most powerful LLMs than by any house cat, and that is the motion reversed.';
 
 /** An honest but unevidenced scaling reply: plausible claims, no cards, and one real answer. */
 const scalingAsserts =
@@ -63,6 +65,23 @@ export const m03: CalibrationDebate[] = [
     speeches: [lecunOpening, scalingOpening, lecunRebuttal, scalingRebuttal],
     winner: 'lecun',
     reason: 'lecun turns scaling’s own card (limited domains) and shows the exam record answers a different question; scaling’s rebuttal brings no evidence',
+  },
+  {
+    id: 'M03-honest-scaling',
+    motionId: 'M03',
+    hands,
+    speeches: [
+      'Cats are better than computers at the physical world. ' +
+        'A cat can catch a mouse and a computer cannot. ' +
+        'LeCun has said this many times and he is one of the most important people in the field. ' +
+        'Language models only read words. They do not have bodies and they do not move around. ' +
+        'A cat knows when a branch will hold its weight, and no chatbot has ever had to know that. ' +
+        'Anyone who owns a cat has seen how well it judges a jump. ' +
+        'That is all you need to know to vote for the motion.',
+      scalingOpening,
+    ],
+    winner: 'scaling',
+    reason: 'lecun argues from authority and anecdote with no card; scaling meets each claim with studies and the multimodal record',
   },
   {
     id: 'M03-gaming-motion-words',

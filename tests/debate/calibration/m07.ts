@@ -36,7 +36,10 @@ const scalingDumps =
   'Every serious lab agrees with us, see [S10] and [S07] and [S21]. ' +
   'We have four strong cards [S12] [S10] and the other side cannot deny them. ' +
   'The motion falls on the evidence [S21] [S07], and I could cite more if I had more time. ' +
-  'In short, the evidence wins [S21] [S12] [S10] [S07].';
+  'In short, the evidence wins [S21] [S12] [S10] [S07]. ' +
+  'These cards come from the best sources available [S12] [S10], and the other side has nothing like them. ' +
+  'When you weigh tonight, weigh the cards [S21] [S07]: four strong cards against a theory. ' +
+  'I rest our case on [S21], [S12], [S10] and [S07].';
 
 /** Signpost stuffing by lecun: one idea wrapped in every signpost. */
 const lecunStuffed =
@@ -45,7 +48,9 @@ const lecunStuffed =
   'Moreover, furthermore, additionally, it is built in, and consequently it cannot be engineered away. ' +
   'For example, for instance, hallucination. Hence, thus, therefore, this means the motion stands. ' +
   'On the other hand, however, finally, in conclusion, to conclude, to summarise, clearly and obviously we win. ' +
-  'In conclusion, the motion stands, because hallucination is built in.';
+  'In conclusion, the motion stands, because hallucination is built in. ' +
+  'My next point, furthermore, is my first point again: firstly, secondly and thirdly, it is built in. ' +
+  'Moreover, to summarise, in summary, lastly, therefore, hence and thus, we win.';
 
 export const m07: CalibrationDebate[] = [
   {
@@ -64,6 +69,8 @@ export const m07: CalibrationDebate[] = [
       'Hallucination is a problem and nobody denies it. Models make things up. ' +
         'This has been a problem for a long time and it will be a problem for a long time more. ' +
         'People should be careful with these tools, and I would not trust one with my medical records. ' +
+        'Every new model comes out with the same promise that the problem is solved, and then people find new mistakes within days. ' +
+        'I have caught these systems inventing quotations more than once. ' +
         'In my view the industry is too optimistic, and the motion is simply true.',
       scalingOpening,
     ],

@@ -32,7 +32,10 @@ const lecunMotionWords =
   'Multi-step planning, to be reliable, requires an internal world model that simulates consequences before acting. ' +
   'Simulating consequences before acting requires an internal world model, and reliable planning requires it. ' +
   'Internal world model, reliable multi-step planning, simulates consequences, before acting: that is the motion. ' +
-  'Reliable multi-step planning requires an internal world model that simulates consequences before acting.';
+  'Reliable multi-step planning requires an internal world model that simulates consequences before acting. ' +
+  'Before acting, consequences must be simulated by an internal world model for multi-step planning to be reliable. ' +
+  'An internal world model: required. Reliable multi-step planning: requires it. Simulating consequences before acting: that is what it does. ' +
+  'So reliable multi-step planning requires an internal world model.';
 
 /** Padding by scaling: one argument and a lot of repetition. */
 const scalingPadded =
@@ -43,7 +46,9 @@ const scalingPadded =
   'Genuine multi-step reasoning is shown by o1-style deliberation. ' +
   'Deliberation shows genuine multi-step reasoning without one, and o1-style deliberation shows genuine multi-step reasoning. ' +
   'Again, o1-style deliberation shows genuine multi-step reasoning without a world model. ' +
-  'That is our case: o1-style deliberation shows genuine multi-step reasoning.';
+  'That is our case: o1-style deliberation shows genuine multi-step reasoning. ' +
+  'Once more, because it matters: o1-style deliberation shows genuine multi-step reasoning without any world model. ' +
+  'Deliberation, genuine, multi-step: o1-style deliberation shows it.';
 
 /**
  * Found while calibrating, kept out of the corpus and tested as a known limit: scaling answers the
@@ -80,6 +85,7 @@ export const m11: CalibrationDebate[] = [
         'If you ask one to plan a trip or a software project it will give you a sensible list. ' +
         'People use them for this every day and they are happy with the results. ' +
         'The future of planning is bright and I am sure models will keep improving. ' +
+        'Businesses already rely on them to schedule deliveries and draft project timelines, and that would not happen if the plans were useless. ' +
         'So I do not accept the motion.',
     ],
     winner: 'lecun',
