@@ -76,13 +76,16 @@ export const coachSpeech = (
         open.point.speech.slot.side,
       )
     : undefined;
+  const worst = ranked.length > 1 ? ranked.at(-1) : undefined;
+  const weak =
+    weakest(speech) ??
+    (worst
+      ? `${quote(unitText(speech, worst.unit))} is your thinnest point: ${describe(worst.unit, worst.answering)}, no more`
+      : undefined);
   return {
     turn: speech.turn,
     ...(strongest ? { strongest } : {}),
-    ...((): { weakest?: string } => {
-      const w = weakest(speech);
-      return w ? { weakest: w } : {};
-    })(),
+    ...(weak ? { weakest: weak } : {}),
     ...(open ? { unanswered: `their point ${pointLabel(open.point, 70)}` } : {}),
     ...(counter ? { counterCardId: counter.card.id } : {}),
   };

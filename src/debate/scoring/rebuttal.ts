@@ -35,10 +35,15 @@ export interface Clash {
  * the other side ("They say…") announces a take-up, so it needs less: one shared word that tells
  * the point apart, or two of its words.
  */
-const takesUp = (reading: DebateReading, speech: ReadSpeech, i: number, point: Point) => {
+interface Mine {
+  readonly announced: boolean;
+  readonly named: ReadonlySet<string>;
+  readonly bag: ReturnType<typeof clashBag>;
+}
+
+/** What one sentence brings to a comparison: its words and those of the counter-cards it uses. */
+const mineOf = (reading: DebateReading, speech: ReadSpeech, i: number): Mine => {
   const s = speech.sentences[i] as ReadSentence;
-  if (point.unit.cards.some((id) => s.cites.includes(id))) return true;
-  const announced = reports(s);
   // A counter-card takes a point up too: what the card says is compared with what their point says.
   const cards = speech.cardUses
     .filter((u) => u.used && u.sentence === i)
@@ -47,11 +52,19 @@ const takesUp = (reading: DebateReading, speech: ReadSpeech, i: number, point: P
       return card ? [...reading.index.cardContent(card)] : [];
     });
   const mine = [...s.content, ...cards];
-  const named = new Set(mine);
-  const distinct = [...named].filter((l) => point.lemmas.has(l)).length;
-  const all = [...named].filter((l) => point.all.has(l)).length;
-  const enough = announced ? distinct >= 1 || all >= 2 : distinct >= 2 || (distinct >= 1 && all >= 3);
-  return enough && cosine(clashBag(reading, mine), point.bag) >= TAKE_UP_SIMILARITY / (announced ? 2 : 1);
+  return { announced: reports(s), named: new Set(mine), bag: clashBag(reading, mine) };
+};
+
+const takesUp = (s: ReadSentence, mine: Mine, point: Point) => {
+  if (point.unit.cards.some((id) => s.cites.includes(id))) return true;
+  let distinct = 0;
+  let all = 0;
+  for (const l of mine.named) {
+    if (point.lemmas.has(l)) distinct++;
+    if (point.all.has(l)) all++;
+  }
+  const enough = mine.announced ? distinct >= 1 || all >= 2 : distinct >= 2 || (distinct >= 1 && all >= 3);
+  return enough && cosine(mine.bag, point.bag) >= TAKE_UP_SIMILARITY / (mine.announced ? 2 : 1);
 };
 
 /** An answer in the speaker's own words: disagreement, a negation, a weighing or a card of their own, and something new. */
@@ -86,8 +99,11 @@ export const clashOf = (
     .slice(0, MAIN_POINTS)
     .sort((a, b) => a.order - b.order)
     .map(({ point }) => point);
+  const mine = speech.sentences.map((_, i) => mineOf(reading, speech, i));
   return points.map((point) => {
-    const takenUp = speech.sentences.flatMap((s, i) => (!s.filler && takesUp(reading, speech, i, point) ? [i] : []));
+    const takenUp = speech.sentences.flatMap((s, i) =>
+      !s.filler && takesUp(s, mine[i] as Mine, point) ? [i] : [],
+    );
     for (const i of takenUp)
       for (const j of [i, i + 1]) {
         const answer = answers(reading, speech, j, point);

@@ -64,6 +64,8 @@ export interface ReadSpeech {
   readonly cardUses: readonly CardUse[];
   /** Share of the speech's words copied from the other side. */
   readonly copied: number;
+  /** Its claims, as points the other side may answer. */
+  readonly points: readonly Point[];
 }
 
 export interface DebateReading {
@@ -289,31 +291,30 @@ export interface Point {
   readonly strength: number;
 }
 
-export const pointsBefore = (reading: DebateReading, side: string, turn: number): Point[] =>
-  reading.speeches
-    .filter((s) => s.turn < turn && s.slot.side !== side)
-    .flatMap((speech) =>
-      speech.units
-        .filter((u) => u.claim)
-        .map((unit) => {
-          const content = unitContent(speech, unit);
-          const own = content.filter((l) => distinctive(reading, l));
-          const cards = unit.cards.flatMap((id) => {
-            const card = reading.deck.card(id);
-            return card ? [...reading.index.cardContent(card)].filter((l) => distinctive(reading, l)) : [];
-          });
-          const bag = clashBag(reading, content);
-          for (const l of cards) bag[l] = (bag[l] ?? 0) + 0.5 * reading.index.idf(l);
-          return {
-            speech,
-            unit,
-            bag,
-            lemmas: new Set([...own, ...cards]),
-            all: new Set([...content, ...cards]),
-            strength: (unit.reasoned ? 2 : 0) + (unit.impact ? 1 : 0) + unit.cards.length,
-          };
-        }),
-    );
+export const pointsBefore = (reading: Pick<DebateReading, 'speeches'>, side: string, turn: number): Point[] =>
+  reading.speeches.filter((s) => s.turn < turn && s.slot.side !== side).flatMap((s) => s.points);
+
+const pointsOf = (reading: Pick<DebateReading, 'deck' | 'index' | 'motionLemmas'>, speech: ReadSpeech): Point[] =>
+  speech.units
+    .filter((u) => u.claim)
+    .map((unit) => {
+      const content = unitContent(speech, unit);
+      const own = content.filter((l) => distinctive(reading, l));
+      const cards = unit.cards.flatMap((id) => {
+        const card = reading.deck.card(id);
+        return card ? [...reading.index.cardContent(card)].filter((l) => distinctive(reading, l)) : [];
+      });
+      const bag = clashBag(reading, content);
+      for (const l of cards) bag[l] = (bag[l] ?? 0) + 0.5 * reading.index.idf(l);
+      return {
+        speech,
+        unit,
+        bag,
+        lemmas: new Set([...own, ...cards]),
+        all: new Set([...content, ...cards]),
+        strength: (unit.reasoned ? 2 : 0) + (unit.impact ? 1 : 0) + unit.cards.length,
+      };
+    });
 
 /** A bag for comparing points: the motion's words and the deck's common ones count for a third. */
 export const clashBag = (reading: Pick<DebateReading, 'motionLemmas' | 'index'>, lemmas: readonly string[]): Bow => {
@@ -357,12 +358,11 @@ export const readDebate = (deck: Deck, state: Debate): DebateReading => {
       motionLemmas,
       topic,
     });
-    const partial = { ...base, speeches };
-    const theirPoints = pointsBefore(partial, slot.side, record.turn).map((p) => p.bag);
+    const theirPoints = pointsBefore({ speeches }, slot.side, record.turn).map((p) => p.bag);
     const uses = cardUses(base, sentences, record.cited, theirPoints);
     const words = sentences.reduce((n, s) => n + s.words.length, 0);
     const copied = words === 0 ? 0 : sentences.reduce((n, s) => n + s.copied * s.words.length, 0) / words;
-    speeches.push({
+    const speech = {
       turn: record.turn,
       slot,
       record,
@@ -372,7 +372,10 @@ export const readDebate = (deck: Deck, state: Debate): DebateReading => {
       units: units(sentences, uses),
       cardUses: uses,
       copied,
-    });
+      points: [] as Point[],
+    };
+    speech.points.push(...pointsOf(base, speech));
+    speeches.push(speech);
   }
   return { ...base, speeches };
 };
