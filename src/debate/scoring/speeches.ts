@@ -241,6 +241,15 @@ export const reports = (s: Sentence): boolean => {
   return at !== -1 && at <= 3 && findMarker(s.lemmas.slice(at), [['but'], ['however'], ['yet']]) === -1;
 };
 
+/** "Our second argument is about look-ahead": a signpost announcing the claim that follows. */
+const ANNOUNCE = ['first', 'second', 'third', 'next', 'final', 'last', 'other'].flatMap((n) => [
+  [n, 'argument'],
+  [n, 'point'],
+  [n, 'line'],
+  [n, 'reason'],
+]);
+const announces = (s: Sentence) => findMarker(s.lemmas, ANNOUNCE) !== -1 && !hasMarker(s, REASON, 2);
+
 /** Groups sentences into claims and what continues them; a report of the other side stands alone, and what answers it starts anew. */
 const units = (sentences: readonly ReadSentence[], uses: readonly CardUse[]): Unit[] => {
   const groups: number[][] = [];
@@ -250,8 +259,10 @@ const units = (sentences: readonly ReadSentence[], uses: readonly CardUse[]): Un
     const continues =
       CONTINUES.has(head[0] ?? '') || findMarker(head, REASON) !== -1 || findMarker(head, IMPACT) !== -1;
     const last = groups.at(-1);
+    const lastSentence = last && (sentences[last.at(-1) ?? -1] as ReadSentence);
     const afterReport = last !== undefined && reports(sentences[last[0] ?? -1] as ReadSentence);
-    if (last && continues && !afterReport && !reports(s) && last.length < MAX_UNIT) last.push(i);
+    const announced = lastSentence !== undefined && last?.length === 1 && announces(lastSentence);
+    if (last && (continues || announced) && !afterReport && !reports(s) && last.length < MAX_UNIT) last.push(i);
     else groups.push([i]);
   });
   return groups.map((group) => {
@@ -260,7 +271,12 @@ const units = (sentences: readonly ReadSentence[], uses: readonly CardUse[]): Un
     const content = members.reduce((n, s) => n + s.content.length, 0);
     const reasoned = content >= 5 && (cards.length > 0 || members.some((s) => hasMarker(s, REASON, 2)));
     const lead = members[0] as ReadSentence;
-    const role = reports(lead) ? 'report' : !reasoned && findMarker(lead.lemmas, FRAMING) !== -1 ? 'framing' : 'claim';
+    const role =
+      reports(lead)
+        ? 'report'
+        : !reasoned && (findMarker(lead.lemmas, FRAMING) !== -1 || (announces(lead) && members.length === 1))
+          ? 'framing'
+          : 'claim';
     return {
       sentences: group,
       role,
