@@ -10,9 +10,11 @@ import { benchEngine } from './engine.js';
 import { benchInteractions } from './interactions.js';
 import { benchLeaderboard } from './leaderboard.js';
 import { benchRestart } from './restart.js';
+import { benchRubric } from './rubric.js';
 
 const sections: [string, () => Promise<string>][] = [
   ['Engine', benchEngine],
+  ['Automatic rubric: language model load, scoring a standard debate', benchRubric],
   ['Deck: load, validate, search', benchDeck],
   ['Leaderboard (SQLite)', benchLeaderboard],
   ['Interaction round trip (100 live debates; SQLite, Redis, and the bare-bot floor)', benchInteractions],

@@ -3,6 +3,7 @@ import { loadCommands } from '../commands/index.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { loadDeck } from './content/load.js';
+import { preloadScoring } from './debate/scoring.js';
 import { DataError } from './content/problems.js';
 import { buildSearch } from './content/search.js';
 import type { AppContext } from './context.js';
@@ -24,6 +25,10 @@ export const runBot = async (config: Config, logger: Logger) => {
   const deck = await loadDeck(config.DATA_DIR).catch((error: unknown) => {
     throw error instanceof DataError ? new StartError(error.message) : error;
   });
+  // The automatic rubric's language model and the deck's word weights, built once, before any debate.
+  const modelStarted = performance.now();
+  preloadScoring(deck);
+  logger.info({ ms: Math.round(performance.now() - modelStarted) }, 'language model loaded');
   const store = await openStore(config.STORE_URL, { logger }).catch((error: unknown) => {
     throw error instanceof StoreUnavailableError
       ? new StartError(

@@ -27,7 +27,7 @@ export const bestCounterCard = (
   for (const id of hand) {
     const card = deck.card(id);
     if (!card || card.side === claimSide) continue;
-    const similarity = cosine(claim, weightedBag(index, index.cardContent(card)));
+    const similarity = cosine(claim, index.cardBag(card));
     if (similarity >= MIN_SIMILARITY && (!best || similarity > best.similarity)) best = { card, similarity };
   }
   return best;

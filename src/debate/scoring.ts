@@ -1,5 +1,7 @@
 import type { Deck } from '../content/deck.js';
 import type { Criterion, Scorer } from '../content/schemas.js';
+import { loadLanguageModel } from './analysis/nlp.js';
+import { deckIndex } from './analysis/weights.js';
 import { argumentOf } from './scoring/argument.js';
 import { answeredKeys, coachSpeech } from './scoring/coaching.js';
 import { evidenceOf } from './scoring/evidence.js';
@@ -100,6 +102,12 @@ const coach = (analysis: Analysis, userId: string): SpeechCoaching[] => {
 };
 
 const SCORERS: Record<Scorer, ScorerFn> = { structure, evidence, engagement, discipline };
+
+/** Loads the language model and reads the deck's cards now, so the first debate scored pays nothing for them. */
+export const preloadScoring = (deck: Deck): void => {
+  loadLanguageModel();
+  deckIndex(deck);
+};
 
 export const judgedCriteria = (deck: Pick<Deck, 'rubric'>) =>
   deck.rubric.filter((c) => c.judgedBy === 'judges');

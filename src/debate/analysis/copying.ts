@@ -1,10 +1,25 @@
+import type { Sentence } from './reading.js';
+
 /** Copied text: runs of this many words or more found, in the same order, in the other text. */
 export const COPY_RUN = 6;
 
-/** The set of every run of COPY_RUN words of a text, joined: what copying is looked up in. */
-export const runsOf = (words: readonly string[]): Set<string> => {
+const windowsMemo = new WeakMap<readonly string[], readonly string[]>();
+
+/** Every run of COPY_RUN words of a word list, joined, in order (remembered per list). */
+export const windowsOf = (words: readonly string[]): readonly string[] => {
+  let windows = windowsMemo.get(words);
+  if (!windows) {
+    const out: string[] = [];
+    for (let i = 0; i + COPY_RUN <= words.length; i++) out.push(words.slice(i, i + COPY_RUN).join(' '));
+    windowsMemo.set(words, (windows = out));
+  }
+  return windows;
+};
+
+/** The set of every run of COPY_RUN words of some sentences: what copying is looked up in. */
+export const runsOf = (sentences: readonly Pick<Sentence, 'words'>[]): Set<string> => {
   const runs = new Set<string>();
-  for (let i = 0; i + COPY_RUN <= words.length; i++) runs.add(words.slice(i, i + COPY_RUN).join(' '));
+  for (const s of sentences) for (const w of windowsOf(s.words)) runs.add(w);
   return runs;
 };
 
@@ -12,9 +27,9 @@ export const runsOf = (words: readonly string[]): Set<string> => {
 export const copiedWords = (words: readonly string[], source: ReadonlySet<string>): boolean[] => {
   const copied = words.map(() => false);
   if (source.size === 0) return copied;
-  for (let i = 0; i + COPY_RUN <= words.length; i++)
-    if (source.has(words.slice(i, i + COPY_RUN).join(' ')))
-      for (let k = i; k < i + COPY_RUN; k++) copied[k] = true;
+  windowsOf(words).forEach((w, i) => {
+    if (source.has(w)) for (let k = i; k < i + COPY_RUN; k++) copied[k] = true;
+  });
   return copied;
 };
 

@@ -53,8 +53,21 @@ export const DEBATE_TALK = new Set(
   ),
 );
 
+/** Answers remembered per marker list and sentence: scoring asks the same question many times. */
+const found = new WeakMap<readonly (readonly string[])[], WeakMap<readonly string[], number>>();
+
 /** Where a marker occurs in a sentence's lemmas: the index of its first lemma, or -1. */
 export const findMarker = (sentence: readonly string[], markers: readonly (readonly string[])[]): number => {
+  let bySentence = found.get(markers);
+  if (!bySentence) found.set(markers, (bySentence = new WeakMap()));
+  const known = bySentence.get(sentence);
+  if (known !== undefined) return known;
+  const at = search(sentence, markers);
+  bySentence.set(sentence, at);
+  return at;
+};
+
+const search = (sentence: readonly string[], markers: readonly (readonly string[])[]): number => {
   let best = -1;
   for (const marker of markers) {
     const first = marker[0];

@@ -1,4 +1,4 @@
-import type { ItemSentence, ItsFunction } from 'wink-nlp';
+import type { ItsFunction } from 'wink-nlp';
 import { citedIds } from '../citations.js';
 import { DEBATE_TALK, FILLER, markerTokens, SIGNPOST } from './markers.js';
 import { languageModel } from './nlp.js';
@@ -85,7 +85,7 @@ const readSentence = (
  * speeches and cards for several criteria and debaters, so readings are remembered (a pure memo:
  * same text, same reading).
  */
-const MEMO_SIZE = 512;
+const MEMO_SIZE = 256;
 const memo = new Map<string, Reading>();
 
 export const read = (text: string): Reading => {
@@ -94,19 +94,31 @@ export const read = (text: string): Reading => {
   const nlp = languageModel();
   const { its } = nlp;
   const doc = nlp.readDoc(text);
-  const sentences: Sentence[] = [];
-  doc.sentences().each((s: ItemSentence) => {
-    const tokens = s.tokens();
+  // Each property is read once for the whole text, then cut at the sentence spans.
+  const tokens = doc.tokens();
+  const all = {
+    lemma: tokens.out(its.lemma as ItsFunction<string>) as string[],
+    stem: tokens.out(its.stem as ItsFunction<string>) as string[],
+    normal: tokens.out(its.normal) as string[],
+    pos: tokens.out(its.pos) as string[],
+    negated: tokens.out(its.negationFlag) as unknown as boolean[],
+    stop: tokens.out(its.stopWordFlag) as unknown as boolean[],
+    type: tokens.out(its.type) as string[],
+  };
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  const texts = doc.sentences().out() as string[];
+  const sentences = spans.map(([start, end], i) => {
+    const cut = <T>(list: T[]) => list.slice(start, end + 1);
     const raw = {
-      lemma: tokens.out(its.lemma as ItsFunction<string>) as string[],
-      stem: tokens.out(its.stem as ItsFunction<string>) as string[],
-      normal: tokens.out(its.normal) as string[],
-      pos: tokens.out(its.pos) as string[],
-      negated: tokens.out(its.negationFlag) as unknown as boolean[],
-      stop: tokens.out(its.stopWordFlag) as unknown as boolean[],
-      type: tokens.out(its.type) as string[],
+      lemma: cut(all.lemma),
+      stem: cut(all.stem),
+      normal: cut(all.normal),
+      pos: cut(all.pos),
+      negated: cut(all.negated),
+      stop: cut(all.stop),
+      type: cut(all.type),
     };
-    sentences.push(readSentence(sentences.length, s.out(), raw));
+    return readSentence(i, texts[i] ?? '', raw);
   });
   const reading: Reading = { text, sentences, words: sentences.reduce((n, s) => n + s.words.length, 0) };
   if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);

@@ -1,7 +1,7 @@
 import type { Bow } from 'wink-nlp';
 import type { Deck } from '../../content/deck.js';
 import type { Card, Motion } from '../../content/schemas.js';
-import { copiedWords, runsOf } from '../analysis/copying.js';
+import { copiedWords, runsOf, windowsOf } from '../analysis/copying.js';
 import { FRAMING, findMarker, IMPACT, OTHER_SIDE, REASON } from '../analysis/markers.js';
 import { read, type Sentence } from '../analysis/reading.js';
 import { cosine, type DeckIndex, deckIndex, weightedBag } from '../analysis/weights.js';
@@ -94,17 +94,26 @@ const overlap = (a: Iterable<string>, b: ReadonlySet<string>) => {
   return n;
 };
 
+/** Counts of a sentence's content words and their norm, remembered per sentence. */
+const countsMemo = new WeakMap<readonly string[], { counts: Map<string, number>; norm: number }>();
+const countsOf = (xs: readonly string[]) => {
+  let known = countsMemo.get(xs);
+  if (!known) {
+    const counts = new Map<string, number>();
+    for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+    let sum = 0;
+    for (const v of counts.values()) sum += v * v;
+    countsMemo.set(xs, (known = { counts, norm: Math.sqrt(sum) }));
+  }
+  return known;
+};
+
+/** Cosine similarity of two sentences' content words, unweighted: how far one restates the other. */
 const plainCosine = (a: readonly string[], b: readonly string[]) => {
-  const count = (xs: readonly string[]) => {
-    const m = new Map<string, number>();
-    for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
-    return m;
-  };
-  const [ca, cb] = [count(a), count(b)];
+  const [ca, cb] = [countsOf(a), countsOf(b)];
   let dot = 0;
-  for (const [k, v] of ca) dot += v * (cb.get(k) ?? 0);
-  const norm = (m: Map<string, number>) => Math.sqrt([...m.values()].reduce((s, v) => s + v * v, 0));
-  return dot === 0 ? 0 : dot / (norm(ca) * norm(cb));
+  for (const [k, v] of ca.counts) dot += v * (cb.counts.get(k) ?? 0);
+  return dot === 0 ? 0 : dot / (ca.norm * cb.norm);
 };
 
 /** Content lemmas following a marker at `at` in the sentence: a "because" with nothing after it gives no reason. */
@@ -148,7 +157,7 @@ const readSentences = (
     const salad = s.words.length >= 6 && (!s.hasVerb || s.stopShare < 0.2);
     const onTopic = overlap(s.content, context.motionLemmas) >= 1 || overlap(s.content, context.topic) >= 2;
     context.ownEarlier.push(s);
-    for (const run of runsOf(s.words)) context.ownRuns.add(run);
+    for (const run of windowsOf(s.words)) context.ownRuns.add(run);
     return {
       ...s,
       copied,
@@ -206,9 +215,14 @@ const isCitingSentenceOf = (context: readonly ReadSentence[], s: ReadSentence) =
   s.content.length === 0 && s.words.length <= 2 && context[0] !== s && (context[0]?.substantive ?? false);
 
 const QUOTE_RUN = 4;
+const quoteRuns = new WeakMap<readonly string[], Set<string>>();
 const quotes = (cardWords: readonly string[], context: readonly Sentence[]) => {
-  const runs = new Set<string>();
-  for (let i = 0; i + QUOTE_RUN <= cardWords.length; i++) runs.add(cardWords.slice(i, i + QUOTE_RUN).join(' '));
+  let runs = quoteRuns.get(cardWords);
+  if (!runs) {
+    runs = new Set<string>();
+    for (let i = 0; i + QUOTE_RUN <= cardWords.length; i++) runs.add(cardWords.slice(i, i + QUOTE_RUN).join(' '));
+    quoteRuns.set(cardWords, runs);
+  }
   return context.some((c) => {
     for (let i = 0; i + QUOTE_RUN <= c.words.length; i++) {
       const run = c.words.slice(i, i + QUOTE_RUN);
@@ -364,7 +378,7 @@ export const readDebate = (deck: Deck, state: Debate): DebateReading => {
     const slot = state.slots[record.turn];
     if (!slot || !spoke(record)) continue;
     const earlierTheirs = speeches.filter((s) => s.slot.side !== slot.side);
-    const theirRuns = runsOf(earlierTheirs.flatMap((s) => read(s.record.text).sentences.flatMap((x) => x.words)));
+    const theirRuns = runsOf(earlierTheirs.flatMap((s) => read(s.record.text).sentences));
     const mine = own.get(record.userId) ?? { ownEarlier: [], ownRuns: new Set<string>() };
     own.set(record.userId, mine);
     const reading = read(record.text);
