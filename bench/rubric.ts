@@ -6,8 +6,8 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { loadDeck } from '../src/content/load.js';
 import type { Deck } from '../src/content/deck.js';
+import { loadDeck } from '../src/content/load.js';
 import { loadLanguageModel } from '../src/debate/analysis/nlp.js';
 import { apply } from '../src/debate/engine.js';
 import { decide } from '../src/debate/scoring.js';
@@ -26,16 +26,33 @@ const modelLoad = async (): Promise<number> => {
 };
 
 /** A speech built from the speaker's cards: a claim per card, its reason, what follows, and an answer to the last speech. */
-const speech = (deck: Deck, hand: readonly string[], turn: number, runId: number, previous: string | undefined) => {
+const speech = (
+  deck: Deck,
+  hand: readonly string[],
+  turn: number,
+  runId: number,
+  previous: string | undefined,
+) => {
   const parts: string[] = [];
   if (previous) {
     const theirs = previous.split('. ')[1] ?? previous;
-    parts.push(`They say ${theirs.toLowerCase().replace(/\[[A-Z]\d\d\]/g, '').trim()}. But that does not follow, and the evidence points the other way.`);
-  } else parts.push('The question tonight is whether the architecture itself can plan, and we will show it cannot.');
+    parts.push(
+      `They say ${theirs
+        .toLowerCase()
+        .replace(/\[[A-Z]\d\d\]/g, '')
+        .trim()}. But that does not follow, and the evidence points the other way.`,
+    );
+  } else
+    parts.push(
+      'The question tonight is whether the architecture itself can plan, and we will show it cannot.',
+    );
   for (const id of hand.slice(0, 4)) {
     const card = deck.card(id);
     if (!card) continue;
-    parts.push(`${card.claim} [${card.id}]`, `That matters because ${card.title.toLowerCase()}, which means the other side has to answer it.`);
+    parts.push(
+      `${card.claim} [${card.id}]`,
+      `That matters because ${card.title.toLowerCase()}, which means the other side has to answer it.`,
+    );
   }
   parts.push(`In round ${runId} speech ${turn}, that is why the motion should be decided our way.`);
   return parts.join(' ');
@@ -109,7 +126,10 @@ export async function benchRubric(): Promise<string> {
     arrivals.push(...speeches);
     words = state.turns.reduce((n, t) => n + (t.text?.split(/\s+/).length ?? 0), 0);
     // The same debate with every speech text new to the process: nothing read yet.
-    const fresh = { ...state, turns: state.turns.map((t) => ({ ...t, text: `${t.text ?? ''} (unread ${i})` })) };
+    const fresh = {
+      ...state,
+      turns: state.turns.map((t) => ({ ...t, text: `${t.text ?? ''} (unread ${i})` })),
+    };
     const started = process.hrtime.bigint();
     decide(deck, fresh, 0);
     unread.push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -117,12 +137,18 @@ export async function benchRubric(): Promise<string> {
   return table(
     ['automatic rubric', 'value'],
     [
-      ['language model load in a fresh process (import + build), median of 5 (goal < 1 s)', `${percentile(loads, 50).toFixed(0)} ms`],
+      [
+        'language model load in a fresh process (import + build), median of 5 (goal < 1 s)',
+        `${percentile(loads, 50).toFixed(0)} ms`,
+      ],
       [
         `standard 1v1 debate (${words} words in 6 speeches): last speech → scored result with coaching, p50 / p95 (goal < 20 ms)`,
         `${percentile(last, 50).toFixed(1)} / ${percentile(last, 95).toFixed(1)} ms`,
       ],
-      ['one speech coming in (it is read then), p50 / p95', `${percentile(arrivals, 50).toFixed(1)} / ${percentile(arrivals, 95).toFixed(1)} ms`],
+      [
+        'one speech coming in (it is read then), p50 / p95',
+        `${percentile(arrivals, 50).toFixed(1)} / ${percentile(arrivals, 95).toFixed(1)} ms`,
+      ],
       [
         'the whole debate scored with none of its speeches read yet (after a restart), p50 / p95',
         `${percentile(unread, 50).toFixed(1)} / ${percentile(unread, 95).toFixed(1)} ms`,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { read } from '../../src/debate/analysis/reading.js';
 import { corpus, knownLimits } from './calibration/corpus.js';
-import { type CalibrationDebate, judge, type SideId, unknownCitations, userOf } from './calibration/harness.js';
+import {
+  type CalibrationDebate,
+  judge,
+  type SideId,
+  unknownCitations,
+  userOf,
+} from './calibration/harness.js';
 
 /**
  * The calibration corpus: short debates on the shipped motions, each with the verdict a human
@@ -59,7 +65,10 @@ describe.each(honest.map((d) => [d.id, d] as const))('honest debate %s', (_, deb
 describe.each(gaming.map((d) => [d.id, d] as const))('gaming debate %s', (_, debate) => {
   const loser = other(debate.winner);
   const words = (side: SideId) =>
-    debate.speeches.reduce((n, text, turn) => n + (text !== null && sideOfTurn(turn) === side ? read(text).words : 0), 0);
+    debate.speeches.reduce(
+      (n, text, turn) => n + (text !== null && sideOfTurn(turn) === side ? read(text).words : 0),
+      0,
+    );
 
   it(`given ${debate.gaming} by ${loser} against an honest speech of similar length, then ${loser} loses`, () => {
     expect(words(loser) / words(debate.winner)).toBeGreaterThanOrEqual(0.6);
@@ -75,12 +84,18 @@ describe.each(gaming.map((d) => [d.id, d] as const))('gaming debate %s', (_, deb
 describe('agreement with the judge', () => {
   it('given the whole corpus, then the scorer agrees on every honest and every gaming debate', () => {
     const agree = (list: readonly CalibrationDebate[]) => list.filter((d) => verdict(d) === d.winner).length;
-    expect({ honest: agree(honest), gaming: agree(gaming) }).toEqual({ honest: honest.length, gaming: gaming.length });
+    expect({ honest: agree(honest), gaming: agree(gaming) }).toEqual({
+      honest: honest.length,
+      gaming: gaming.length,
+    });
   });
 
   // Known limits: the scorer and a judge still disagree. `fails` asserts they do, so a scorer that
   // learns to see these turns the test red and the case can move into the corpus.
-  it.fails.each(knownLimits.map((d) => [d.id, d] as const))('known limit %s: the judge gives it to the winner', (_, debate) => {
-    expect(verdict(debate)).toBe(debate.winner);
-  });
+  it.fails.each(knownLimits.map((d) => [d.id, d] as const))(
+    'known limit %s: the judge gives it to the winner',
+    (_, debate) => {
+      expect(verdict(debate)).toBe(debate.winner);
+    },
+  );
 });

@@ -51,14 +51,20 @@ describe('automatic rubric: argument', () => {
   it('given the same sentences repeated to fill the time, then the repeats earn nothing and cost a point', () => {
     const core =
       'An autoregressive model picks the most probable next word because that is all its training rewards [L03], which means it cannot deliberate. ';
-    const padded = core + pad('An autoregressive model picks the most probable next word, one token at a time.', 8);
+    const padded =
+      core + pad('An autoregressive model picks the most probable next word, one token at a time.', 8);
     const argument = criterion(debate([padded, SCALING_REPLY]), 'lecun', 'argument');
     expect(argument?.score).toBeLessThanOrEqual(2);
-    expect(argument?.reason).toMatch(/\d+% of it earns nothing: 'An autoregressive model picks the most…' repeats what you said/);
+    expect(argument?.reason).toMatch(
+      /\d+% of it earns nothing: 'An autoregressive model picks the most…' repeats what you said/,
+    );
   });
 
   it('given signposts and filler with no claims, then it scores 1 and names them', () => {
-    const stuffed = pad('Firstly, secondly, moreover, furthermore, basically, in conclusion, finally, clearly.', 12);
+    const stuffed = pad(
+      'Firstly, secondly, moreover, furthermore, basically, in conclusion, finally, clearly.',
+      12,
+    );
     const argument = criterion(debate([stuffed, SCALING_REPLY]), 'lecun', 'argument');
     expect(argument?.score).toBe(1);
     expect(argument?.reason).toContain('no claim on the motion');
@@ -81,7 +87,8 @@ describe('automatic rubric: argument', () => {
   });
 
   it('given a speech under the floor, then it is capped and the reason gives the floor', () => {
-    const short = 'Token prediction is pattern matching because it picks the most probable next word [L03], so it cannot reason.';
+    const short =
+      'Token prediction is pattern matching because it picks the most probable next word [L03], so it cannot reason.';
     const argument = criterion(debate([short, SCALING_REPLY]), 'lecun', 'argument');
     expect(argument?.score).toBeLessThanOrEqual(2);
     expect(argument?.reason).toContain('under the 80-word floor');
@@ -125,7 +132,11 @@ describe('automatic rubric: evidence', () => {
   });
 
   it('given no card cited, then 1', () => {
-    const evidence = criterion(debate([LECUN_OPENING.replace(/\[L\d\d\]/g, ''), SCALING_REPLY]), 'lecun', 'evidence');
+    const evidence = criterion(
+      debate([LECUN_OPENING.replace(/\[L\d\d\]/g, ''), SCALING_REPLY]),
+      'lecun',
+      'evidence',
+    );
     expect(evidence).toMatchObject({ score: 1, reason: 'no card from your hand cited' });
   });
 });
@@ -134,7 +145,9 @@ describe('automatic rubric: rebuttal', () => {
   it('given the opening speech, then it is scored on framing the motion', () => {
     const rebuttal = criterion(debate([LECUN_OPENING, SCALING_REPLY]), 'lecun', 'rebuttal');
     expect(rebuttal?.score).toBe(5);
-    expect(rebuttal?.reason).toMatch(/^opening: scored on framing the motion; framed it with 'This house believes/);
+    expect(rebuttal?.reason).toMatch(
+      /^opening: scored on framing the motion; framed it with 'This house believes/,
+    );
     expect(rebuttal?.reason).toContain('pre-empted them');
   });
 
@@ -152,7 +165,9 @@ describe('automatic rubric: rebuttal', () => {
       'I would add that every generation of models has done things the last one could not.';
     const rebuttal = criterion(debate([LECUN_OPENING, reply]), 'scaling', 'rebuttal');
     expect(rebuttal?.score).toBe(3);
-    expect(rebuttal?.reason).toMatch(/^you answered their point 'Each answer comes from a single forward…'; but not '/);
+    expect(rebuttal?.reason).toMatch(
+      /^you answered their point 'Each answer comes from a single forward…'; but not '/,
+    );
   });
 
   it('given their speech pasted back with "not", then it earns nothing', () => {
@@ -165,7 +180,10 @@ describe('automatic rubric: rebuttal', () => {
   });
 
   it('given a reply that ignores the other side, then 1 with their points named', () => {
-    const ignoring = pad('Large models write code and explain their answers in many languages for millions of users.', 6);
+    const ignoring = pad(
+      'Large models write code and explain their answers in many languages for millions of users.',
+      6,
+    );
     const rebuttal = criterion(debate([LECUN_OPENING, ignoring]), 'scaling', 'rebuttal');
     expect(rebuttal?.score).toBe(1);
     expect(rebuttal?.reason).toMatch(/^left unanswered: '/);
@@ -179,7 +197,10 @@ describe('automatic rubric: combining speeches', () => {
     const rebuttal = criterion(result, 'lecun', 'rebuttal');
     expect(argument?.reason).toMatch(/^constructive \(\d\): .* · rebuttal \(1\): no written speech$/);
     expect(rebuttal?.score).toBe(3);
-    expect(criterion(result, 'lecun', 'discipline')).toMatchObject({ score: 3, reason: '1 of 2 speeches delivered' });
+    expect(criterion(result, 'lecun', 'discipline')).toMatchObject({
+      score: 3,
+      reason: '1 of 2 speeches delivered',
+    });
   });
 });
 
@@ -264,7 +285,12 @@ describe('the automatic decision', () => {
   it('given a live debate with no ballot, then it is unrated with no scores', () => {
     const walk = speaking({ mode: 'live' });
     while (walk.state.phase === 'speaking') walk.endTurn();
-    expect(walk.state.result).toMatchObject({ winner: undefined, decidedBy: 'none', rated: false, scores: [] });
+    expect(walk.state.result).toMatchObject({
+      winner: undefined,
+      decidedBy: 'none',
+      rated: false,
+      scores: [],
+    });
   });
 
   it('given a live debate with a ballot, then the judges decide and there are no coaching notes', () => {

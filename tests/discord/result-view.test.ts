@@ -1,12 +1,11 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import type { Debate, Result } from '../../src/debate/types.js';
 import { rubricView } from '../../src/discord/views/info.js';
 import { resultView } from '../../src/discord/views/result.js';
 import { transcriptMarkdown } from '../../src/discord/views/transcript.js';
-import type { Debate, Result } from '../../src/debate/types.js';
-import { calibrationDeck, stateOf } from '../debate/calibration/harness.js';
 import { corpus } from '../debate/calibration/corpus.js';
-import { judge } from '../debate/calibration/harness.js';
+import { calibrationDeck, judge, stateOf } from '../debate/calibration/harness.js';
 
 const embedLength = (e: APIEmbed) =>
   (e.title ?? '').length +
@@ -44,7 +43,11 @@ describe('the result card', () => {
       expect(field.value).toContain('💪 Strongest:');
       expect(field.value).toContain('🔧 Weakest:');
     }
-    expect(coaching.some((f) => /❓ Left unanswered: their point '.+'; your \[[LS]\d\d\] .+ would have answered it/.test(f.value))).toBe(true);
+    expect(
+      coaching.some((f) =>
+        /❓ Left unanswered: their point '.+'; your \[[LS]\d\d\] .+ would have answered it/.test(f.value),
+      ),
+    ).toBe(true);
   });
 
   it('given every calibration debate, then the card stays within Discord’s limits', () => {
@@ -56,7 +59,10 @@ describe('the result card', () => {
 
   it('given four debaters with long coaching, then the coaching shrinks to fit the embed', () => {
     const { state, result } = finished('M01-honest-close');
-    const twice = { ...result, scores: [...result.scores, ...result.scores.map((s) => ({ ...s, userId: `${s.userId}2` }))] };
+    const twice = {
+      ...result,
+      scores: [...result.scores, ...result.scores.map((s) => ({ ...s, userId: `${s.userId}2` }))],
+    };
     const [embed] = resultView(calibrationDeck, state, twice, []).embeds ?? [];
     withinLimits(embed);
     expect((embed?.fields ?? []).filter((f) => f.name.startsWith('📝 Coaching'))).toHaveLength(4);

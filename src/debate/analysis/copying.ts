@@ -1,3 +1,4 @@
+import { remember } from './memo.js';
 import type { Sentence } from './reading.js';
 
 /** Copied text: runs of this many words or more found, in the same order, in the other text. */
@@ -7,13 +8,11 @@ const windowsMemo = new WeakMap<readonly string[], readonly string[]>();
 
 /** Every run of COPY_RUN words of a word list, joined, in order (remembered per list). */
 export const windowsOf = (words: readonly string[]): readonly string[] => {
-  let windows = windowsMemo.get(words);
-  if (!windows) {
+  return remember(windowsMemo, words, () => {
     const out: string[] = [];
     for (let i = 0; i + COPY_RUN <= words.length; i++) out.push(words.slice(i, i + COPY_RUN).join(' '));
-    windowsMemo.set(words, (windows = out));
-  }
-  return windows;
+    return out;
+  });
 };
 
 /** The set of every run of COPY_RUN words of some sentences: what copying is looked up in. */

@@ -1,3 +1,5 @@
+import { remember } from './memo.js';
+
 /**
  * Discourse markers, as sequences of lemmas (what the language model reduces each word to, so
  * "shows", "showed" and "shown" are all "show"). A marker is matched on the lemmas of a sentence,
@@ -58,13 +60,8 @@ const found = new WeakMap<readonly (readonly string[])[], WeakMap<readonly strin
 
 /** Where a marker occurs in a sentence's lemmas: the index of its first lemma, or -1. */
 export const findMarker = (sentence: readonly string[], markers: readonly (readonly string[])[]): number => {
-  let bySentence = found.get(markers);
-  if (!bySentence) found.set(markers, (bySentence = new WeakMap()));
-  const known = bySentence.get(sentence);
-  if (known !== undefined) return known;
-  const at = search(sentence, markers);
-  bySentence.set(sentence, at);
-  return at;
+  const bySentence = remember(found, markers, () => new WeakMap<readonly string[], number>());
+  return remember(bySentence, sentence, () => search(sentence, markers));
 };
 
 const search = (sentence: readonly string[], markers: readonly (readonly string[])[]): number => {
@@ -82,12 +79,16 @@ const search = (sentence: readonly string[], markers: readonly (readonly string[
 };
 
 /** Every token index covered by some marker of the list. */
-export const markerTokens = (sentence: readonly string[], markers: readonly (readonly string[])[]): Set<number> => {
+export const markerTokens = (
+  sentence: readonly string[],
+  markers: readonly (readonly string[])[],
+): Set<number> => {
   const covered = new Set<number>();
   for (const marker of markers) {
     const first = marker[0] ?? '';
     for (let i = sentence.indexOf(first); i !== -1; i = sentence.indexOf(first, i + 1))
-      if (marker.every((lemma, k) => sentence[i + k] === lemma)) for (let k = 0; k < marker.length; k++) covered.add(i + k);
+      if (marker.every((lemma, k) => sentence[i + k] === lemma))
+        for (let k = 0; k < marker.length; k++) covered.add(i + k);
   }
   return covered;
 };

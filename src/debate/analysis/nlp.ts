@@ -1,5 +1,5 @@
-import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import winkNLP, { type WinkMethods } from 'wink-nlp';
 
 /**
  * The English language model, built once per process on first use (about a tenth of a second).

@@ -47,9 +47,17 @@ const normalise = (lemma: string) => {
 const readSentence = (
   index: number,
   text: string,
-  raw: { lemma: string[]; stem: string[]; normal: string[]; pos: string[]; negated: boolean[]; stop: boolean[]; type: string[] },
+  raw: {
+    lemma: string[];
+    stem: string[];
+    normal: string[];
+    pos: string[];
+    negated: boolean[];
+    stop: boolean[];
+    type: string[];
+  },
 ): Sentence => {
-  const lemmas = raw.lemma.map((lemma, i) => normalise(lemma ?? raw.normal[i] ?? ""));
+  const lemmas = raw.lemma.map((lemma, i) => normalise(lemma ?? raw.normal[i] ?? ''));
   const padded = new Set([...markerTokens(lemmas, SIGNPOST), ...markerTokens(lemmas, FILLER)]);
   const isContent = lemmas.map((lemma, i) => {
     const type = raw.type[i];

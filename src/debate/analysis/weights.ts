@@ -2,6 +2,7 @@ import type { Bow } from 'wink-nlp';
 import similarity from 'wink-nlp/utilities/similarity.js';
 import type { Deck } from '../../content/deck.js';
 import type { Card } from '../../content/schemas.js';
+import { remember } from './memo.js';
 import { read } from './reading.js';
 
 /**
@@ -47,27 +48,12 @@ export const deckIndex = (deck: Pick<Deck, 'cards' | 'motions'>): DeckIndex => {
   const bags = new Map<string, Bow>();
   const idfs = new Map<string, number>();
   const index: DeckIndex = {
-    idf: (lemma) => {
-      let idf = idfs.get(lemma);
-      if (idf === undefined) idfs.set(lemma, (idf = Math.log((n + 1) / ((df.get(lemma) ?? 0) + 1)) + 1));
-      return idf;
-    },
+    idf: (lemma) => remember(idfs, lemma, () => Math.log((n + 1) / ((df.get(lemma) ?? 0) + 1)) + 1),
     common,
-    cardContent: (card) => {
-      let set = contents.get(card.id);
-      if (!set) contents.set(card.id, (set = new Set(contentOf(cardText(card)))));
-      return set;
-    },
-    cardBag: (card) => {
-      let bag = bags.get(card.id);
-      if (!bag) bags.set(card.id, (bag = weightedBag(index, index.cardContent(card))));
-      return bag;
-    },
-    cardWords: (card) => {
-      let list = words.get(card.id);
-      if (!list) words.set(card.id, (list = read(cardText(card)).sentences.flatMap((s) => s.words)));
-      return list;
-    },
+    cardContent: (card) => remember(contents, card.id, () => new Set(contentOf(cardText(card)))),
+    cardBag: (card) => remember(bags, card.id, () => weightedBag(index, index.cardContent(card))),
+    cardWords: (card) =>
+      remember(words, card.id, () => read(cardText(card)).sentences.flatMap((s) => s.words)),
   };
   indexes.set(deck, index);
   return index;
@@ -81,15 +67,12 @@ export const weightedBag = (index: DeckIndex, lemmas: Iterable<string>): Bow => 
 };
 
 const norms = new WeakMap<Bow, number>();
-const normOf = (bag: Bow) => {
-  let norm = norms.get(bag);
-  if (norm === undefined) {
+const normOf = (bag: Bow) =>
+  remember(norms, bag, () => {
     let sum = 0;
     for (const k in bag) sum += (bag[k] ?? 0) ** 2;
-    norms.set(bag, (norm = Math.sqrt(sum)));
-  }
-  return norm;
-};
+    return Math.sqrt(sum);
+  });
 
 /**
  * Cosine similarity of two bags, 0–1: the same measure as wink-nlp's `similarity.bow.cosine`, with

@@ -6,7 +6,11 @@ import { type ReadSentence, type ReadSpeech, reports } from './speeches.js';
 const WASTE = 0.25;
 
 const wasted = (s: ReadSentence) =>
-  s.repeated || s.salad || (s.copied >= 0.5 && !reports(s)) ? s.words.length : s.filler && s.words.length > 3 ? s.words.length : s.padding;
+  s.repeated || s.salad || (s.copied >= 0.5 && !reports(s))
+    ? s.words.length
+    : s.filler && s.words.length > 3
+      ? s.words.length
+      : s.padding;
 
 const paddingWords = (speech: ReadSpeech) => {
   const found = new Set<string>();
@@ -46,7 +50,9 @@ export const argumentOf = (speech: ReadSpeech): SpeechScore => {
   const first = (u: { sentences: readonly number[] }) => speech.sentences[u.sentences[0] ?? -1]?.text ?? '';
   if (unreasoned) notes.push(`your claim ${quote(first(unreasoned), 50)} had no reason given`);
   else if (reasoned.length > 0 && impacts.length < reasoned.length)
-    notes.push(`${quote(first(reasoned.find((u) => !u.impact) ?? reasoned[0] ?? { sentences: [] }), 40)} says why but not why it matters`);
+    notes.push(
+      `${quote(first(reasoned.find((u) => !u.impact) ?? reasoned[0] ?? { sentences: [] }), 40)} says why but not why it matters`,
+    );
 
   const waste = speech.words === 0 ? 0 : speech.sentences.reduce((n, s) => n + wasted(s), 0) / speech.words;
   if (waste >= WASTE) {

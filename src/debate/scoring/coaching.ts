@@ -1,9 +1,8 @@
 import { bestCounterCard } from '../counter-card.js';
 import type { SpeechCoaching } from '../types.js';
-import { type Clash, pointKey, pointLabel } from './rebuttal.js';
 import { quote } from './quote.js';
+import { type Clash, pointKey, pointLabel } from './rebuttal.js';
 import { type DebateReading, type ReadSpeech, reports, type Unit, unitText } from './speeches.js';
-
 
 const strength = (unit: Unit, answering: readonly Clash[]) =>
   (unit.reasoned ? 2 : 0) +
@@ -14,7 +13,11 @@ const strength = (unit: Unit, answering: readonly Clash[]) =>
 
 const describe = (unit: Unit, answering: readonly Clash[]) => {
   const parts = [
-    unit.reasoned && unit.impact ? 'a claim with a reason and an impact' : unit.reasoned ? 'a claim with a reason' : 'a claim',
+    unit.reasoned && unit.impact
+      ? 'a claim with a reason and an impact'
+      : unit.reasoned
+        ? 'a claim with a reason'
+        : 'a claim',
   ];
   if (unit.cards.length > 0) parts.push(`backed by ${unit.cards.map((id) => `[${id}]`).join(', ')}`);
   const first = answering[0];
@@ -61,7 +64,9 @@ export const coachSpeech = (
     .sort((a, b) => b.strength - a.strength);
   const best = ranked[0];
   const strongest =
-    best && best.strength > 0 ? `${quote(unitText(speech, best.unit), 70)}: ${describe(best.unit, best.answering)}` : undefined;
+    best && best.strength > 0
+      ? `${quote(unitText(speech, best.unit), 70)}: ${describe(best.unit, best.answering)}`
+      : undefined;
   const open = clash
     .filter((c) => c.answer === undefined && !answeredBefore.has(pointKey(c.point)))
     .sort((a, b) => b.point.strength - a.point.strength)[0];

@@ -35,9 +35,12 @@ export const evidenceOf = (speeches: readonly ReadSpeech[]): { score: number; re
           : 5;
   const notes: string[] = [];
   if (bearing.length > 0)
-    notes.push(`${ids(bearing)} used${bearing.length >= 3 ? `, ${explained} with what follows from them` : ''}`);
+    notes.push(
+      `${ids(bearing)} used${bearing.length >= 3 ? `, ${explained} with what follows from them` : ''}`,
+    );
   if (offTopic.length > 0) notes.push(`${ids(offTopic)} used but off the motion and the clash`);
-  if (unused.length > 0) notes.push(`${ids(unused)} cited but not used: what the card says is not in your words`);
+  if (unused.length > 0)
+    notes.push(`${ids(unused)} cited but not used: what the card says is not in your words`);
   if (unused.length >= 2 && unused.length > bearing.length) {
     score -= 1;
     notes.push('ids dropped without use cost a point');

@@ -12,7 +12,9 @@ export const framingOf = (reading: DebateReading, speech: ReadSpeech): SpeechSco
   const sentences = speech.sentences.filter((s) => s.substantive);
   const onMotion = sentences.some((s) => s.onTopic);
   const need = Math.max(2, Math.ceil(reading.motionLemmas.size / 2));
-  const stated = sentences.find((s) => new Set(s.content.filter((l) => reading.motionLemmas.has(l))).size >= need);
+  const stated = sentences.find(
+    (s) => new Set(s.content.filter((l) => reading.motionLemmas.has(l))).size >= need,
+  );
   const defined = sentences.find((s) => s.onTopic && hasMarker(s, FRAMING, 1));
   const lines = speech.units.filter((u) => u.claim && u.reasoned).length;
   const preempt = speech.sentences.find((s, i) => {
@@ -21,14 +23,26 @@ export const framingOf = (reading: DebateReading, speech: ReadSpeech): SpeechSco
     return hasMarker(s, CONTRAST, 0) || s.negated || (next !== undefined && hasMarker(next, CONTRAST, 0));
   });
   const frames = stated ?? defined;
-  const score = !onMotion ? 1 : !frames && lines < 2 ? 2 : !frames || lines < 2 ? 3 : defined && preempt ? 5 : 4;
+  const score = !onMotion
+    ? 1
+    : !frames && lines < 2
+      ? 2
+      : !frames || lines < 2
+        ? 3
+        : defined && preempt
+          ? 5
+          : 4;
   const notes = ['opening: scored on framing the motion'];
   if (!onMotion) notes.push('no sentence of it makes a claim on the motion');
   else {
     notes.push(
-      frames ? `framed it with ${quote(frames.text, 45)}` : 'never said what the motion asks or how to judge it',
+      frames
+        ? `framed it with ${quote(frames.text, 45)}`
+        : 'never said what the motion asks or how to judge it',
     );
-    notes.push(lines >= 2 ? `set out ${plural(lines, 'reasoned line')}` : `only ${plural(lines, 'reasoned line')}`);
+    notes.push(
+      lines >= 2 ? `set out ${plural(lines, 'reasoned line')}` : `only ${plural(lines, 'reasoned line')}`,
+    );
     if (preempt) notes.push(`pre-empted them: ${quote(preempt.text, 40)}`);
     else if (frames && lines >= 2) notes.push('no pre-emption of the other side');
   }

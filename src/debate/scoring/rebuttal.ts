@@ -8,9 +8,9 @@ import {
   hasMarker,
   type Point,
   pointsBefore,
-  reports,
   type ReadSentence,
   type ReadSpeech,
+  reports,
   unitText,
 } from './speeches.js';
 
@@ -70,7 +70,7 @@ const takesUp = (s: ReadSentence, mine: Mine, point: Point) => {
 /** An answer in the speaker's own words: disagreement, a negation, a weighing or a card of their own, and something new. */
 const answers = (reading: DebateReading, speech: ReadSpeech, i: number, point: Point) => {
   const s = speech.sentences[i];
-  if (!s || !s.substantive) return undefined;
+  if (!s?.substantive) return undefined;
   const card = speech.cardUses.some((u) => u.used && u.sentence === i);
   const weigh = hasMarker(s, WEIGH, 0);
   const contrast = hasMarker(s, CONTRAST, 0);
@@ -120,7 +120,11 @@ export const pointLabel = (point: Point, max = 45): string => quote(unitText(poi
  * similarity, weighted by how rare the shared words are) and answered in the speaker's own words.
  * A speech mostly copied from the other side earns nothing. The opening is scored on framing.
  */
-export const rebuttalOf = (reading: DebateReading, speech: ReadSpeech, clash: readonly Clash[]): SpeechScore => {
+export const rebuttalOf = (
+  reading: DebateReading,
+  speech: ReadSpeech,
+  clash: readonly Clash[],
+): SpeechScore => {
   if (clash.length === 0) return framingOf(reading, speech);
   if (speech.copied >= ECHO)
     return {
@@ -147,7 +151,8 @@ export const rebuttalOf = (reading: DebateReading, speech: ReadSpeech, clash: re
   const notes: string[] = [];
   if (a > 0) notes.push(`you answered their point${a > 1 ? 's' : ''} ${label(answered)}`);
   if (mentioned.length > 0) notes.push(`took up ${label(mentioned)} without answering it`);
-  if (ignored.length > 0) notes.push(`${a > 0 || mentioned.length > 0 ? 'but not ' : 'left unanswered: '}${label(ignored)}`);
+  if (ignored.length > 0)
+    notes.push(`${a > 0 || mentioned.length > 0 ? 'but not ' : 'left unanswered: '}${label(ignored)}`);
   if (a > 0 && weighed === 0) notes.push('no weighing or counter-card');
   return { turn: speech.turn, score, reason: notes.join('; ') };
 };

@@ -3,6 +3,7 @@ import type { Deck } from '../../content/deck.js';
 import type { Card, Motion } from '../../content/schemas.js';
 import { copiedWords, runsOf, windowsOf } from '../analysis/copying.js';
 import { FRAMING, findMarker, IMPACT, OTHER_SIDE, REASON } from '../analysis/markers.js';
+import { remember } from '../analysis/memo.js';
 import { read, type Sentence } from '../analysis/reading.js';
 import { cosine, type DeckIndex, deckIndex, weightedBag } from '../analysis/weights.js';
 import type { Debate, Slot, TurnRecord } from '../types.js';
@@ -97,15 +98,13 @@ const overlap = (a: Iterable<string>, b: ReadonlySet<string>) => {
 /** Counts of a sentence's content words and their norm, remembered per sentence. */
 const countsMemo = new WeakMap<readonly string[], { counts: Map<string, number>; norm: number }>();
 const countsOf = (xs: readonly string[]) => {
-  let known = countsMemo.get(xs);
-  if (!known) {
+  return remember(countsMemo, xs, () => {
     const counts = new Map<string, number>();
     for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
     let sum = 0;
     for (const v of counts.values()) sum += v * v;
-    countsMemo.set(xs, (known = { counts, norm: Math.sqrt(sum) }));
-  }
-  return known;
+    return { counts, norm: Math.sqrt(sum) };
+  });
 };
 
 /** Cosine similarity of two sentences' content words, unweighted: how far one restates the other. */
@@ -150,7 +149,9 @@ const readSentences = (
     const copiedMask = copiedWords(s.words, context.theirRuns);
     const copied = s.words.length === 0 ? 0 : copiedMask.filter(Boolean).length / s.words.length;
     const filler = s.content.length < 2;
-    const selfCopied = s.words.length > 0 && copiedWords(s.words, context.ownRuns).filter(Boolean).length / s.words.length >= 0.6;
+    const selfCopied =
+      s.words.length > 0 &&
+      copiedWords(s.words, context.ownRuns).filter(Boolean).length / s.words.length >= 0.6;
     const repeated =
       !filler &&
       (selfCopied || context.ownEarlier.some((e) => plainCosine(e.content, s.content) >= REPEAT_SIMILARITY));
@@ -184,20 +185,29 @@ const cardUses = (
       const card = reading.deck.card(id);
       if (!card || !own.includes(card.id) || seen.has(card.id)) continue;
       seen.add(card.id);
-      const context = [sentences[i - 1], s, sentences[i + 1]].filter((c): c is ReadSentence => c !== undefined);
+      const context = [sentences[i - 1], s, sentences[i + 1]].filter(
+        (c): c is ReadSentence => c !== undefined,
+      );
       const cardContent = reading.index.cardContent(card);
       const shared = new Set(
         context
           .flatMap((c) => c.content)
           .filter(
             (l) =>
-              cardContent.has(l) && !reading.motionLemmas.has(l) && !reading.index.common.has(l) && !credited.has(l),
+              cardContent.has(l) &&
+              !reading.motionLemmas.has(l) &&
+              !reading.index.common.has(l) &&
+              !credited.has(l),
           ),
       );
       const quoted = quotes(reading.index.cardWords(card), context);
-      const used = (s.substantive || (s.filler && isCitingSentenceOf(context, s))) && (shared.size >= 2 || quoted);
+      const used =
+        (s.substantive || (s.filler && isCitingSentenceOf(context, s))) && (shared.size >= 2 || quoted);
       if (used) for (const l of shared) credited.add(l);
-      const bag = weightedBag(reading.index, context.flatMap((c) => c.content));
+      const bag = weightedBag(
+        reading.index,
+        context.flatMap((c) => c.content),
+      );
       uses.push({
         cardId: card.id,
         sentence: i,
@@ -220,7 +230,8 @@ const quotes = (cardWords: readonly string[], context: readonly Sentence[]) => {
   let runs = quoteRuns.get(cardWords);
   if (!runs) {
     runs = new Set<string>();
-    for (let i = 0; i + QUOTE_RUN <= cardWords.length; i++) runs.add(cardWords.slice(i, i + QUOTE_RUN).join(' '));
+    for (let i = 0; i + QUOTE_RUN <= cardWords.length; i++)
+      runs.add(cardWords.slice(i, i + QUOTE_RUN).join(' '));
     quoteRuns.set(cardWords, runs);
   }
   return context.some((c) => {
@@ -232,7 +243,6 @@ const quotes = (cardWords: readonly string[], context: readonly Sentence[]) => {
   });
 };
 
-
 const bearsOnMotion = (
   reading: Pick<DebateReading, 'motion' | 'topic' | 'motionLemmas' | 'index'>,
   card: Card,
@@ -243,7 +253,10 @@ const bearsOnMotion = (
   card.tags.some((t) => reading.motion?.tags.includes(t)) ||
   overlap(cardContent, reading.motionLemmas) >= 2 ||
   overlap(Object.keys(context), reading.motionLemmas) >= 2 ||
-  overlap([...cardContent].filter((l) => !reading.index.common.has(l)), reading.topic) >= 4 ||
+  overlap(
+    [...cardContent].filter((l) => !reading.index.common.has(l)),
+    reading.topic,
+  ) >= 4 ||
   theirPoints.some((p) => cosine(p, context) >= 0.2);
 
 /**
@@ -276,7 +289,8 @@ const units = (sentences: readonly ReadSentence[], uses: readonly CardUse[]): Un
     const lastSentence = last && (sentences[last.at(-1) ?? -1] as ReadSentence);
     const afterReport = last !== undefined && reports(sentences[last[0] ?? -1] as ReadSentence);
     const announced = lastSentence !== undefined && last?.length === 1 && announces(lastSentence);
-    if (last && (continues || announced) && !afterReport && !reports(s) && last.length < MAX_UNIT) last.push(i);
+    if (last && (continues || announced) && !afterReport && !reports(s) && last.length < MAX_UNIT)
+      last.push(i);
     else groups.push([i]);
   });
   return groups.map((group) => {
@@ -285,12 +299,11 @@ const units = (sentences: readonly ReadSentence[], uses: readonly CardUse[]): Un
     const content = members.reduce((n, s) => n + s.content.length, 0);
     const reasoned = content >= 5 && (cards.length > 0 || members.some((s) => hasMarker(s, REASON, 2)));
     const lead = members[0] as ReadSentence;
-    const role =
-      reports(lead)
-        ? 'report'
-        : !reasoned && (findMarker(lead.lemmas, FRAMING) !== -1 || (announces(lead) && members.length === 1))
-          ? 'framing'
-          : 'claim';
+    const role = reports(lead)
+      ? 'report'
+      : !reasoned && (findMarker(lead.lemmas, FRAMING) !== -1 || (announces(lead) && members.length === 1))
+        ? 'framing'
+        : 'claim';
     return {
       sentences: group,
       role,
@@ -324,7 +337,10 @@ export interface Point {
 export const pointsBefore = (reading: Pick<DebateReading, 'speeches'>, side: string, turn: number): Point[] =>
   reading.speeches.filter((s) => s.turn < turn && s.slot.side !== side).flatMap((s) => s.points);
 
-const pointsOf = (reading: Pick<DebateReading, 'deck' | 'index' | 'motionLemmas'>, speech: ReadSpeech): Point[] =>
+const pointsOf = (
+  reading: Pick<DebateReading, 'deck' | 'index' | 'motionLemmas'>,
+  speech: ReadSpeech,
+): Point[] =>
   speech.units
     .filter((u) => u.claim)
     .map((unit) => {
@@ -347,7 +363,10 @@ const pointsOf = (reading: Pick<DebateReading, 'deck' | 'index' | 'motionLemmas'
     });
 
 /** A bag for comparing points: the motion's words and the deck's common ones count for a third. */
-export const clashBag = (reading: Pick<DebateReading, 'motionLemmas' | 'index'>, lemmas: readonly string[]): Bow => {
+export const clashBag = (
+  reading: Pick<DebateReading, 'motionLemmas' | 'index'>,
+  lemmas: readonly string[],
+): Bow => {
   const bag = weightedBag(reading.index, lemmas);
   for (const l of Object.keys(bag)) if (!distinctive(reading, l)) bag[l] = (bag[l] ?? 0) / 3;
   return bag;

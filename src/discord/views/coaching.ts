@@ -30,7 +30,12 @@ const render = (deck: Deck, state: Debate, score: DebaterScore, line: number) =>
  * Every speech's coaching for a debater, as one block of Markdown within `max` characters: the
  * lines are shortened evenly rather than the last speech cut off.
  */
-export const coachingText = (deck: Deck, state: Debate, score: DebaterScore, max = Number.POSITIVE_INFINITY): string => {
+export const coachingText = (
+  deck: Deck,
+  state: Debate,
+  score: DebaterScore,
+  max = Number.POSITIVE_INFINITY,
+): string => {
   for (const line of [400, 260, 200, 150, 110, 80]) {
     const text = render(deck, state, score, line);
     if (text.length <= max) return text;

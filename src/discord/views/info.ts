@@ -22,16 +22,18 @@ export const rubricView = (deck: Deck): View => ({
       ),
       color: 0x5865f2,
       // Two fields a criterion: what it asks and how it is scored, then what each point means (a field holds 1,024 characters).
-      fields: deck.rubric.flatMap((c) => [
-        {
-          name: `${c.name} · weight ${c.weight} · ${c.judgedBy === 'judges' ? 'judges' : 'automatic'}`,
-          value: truncate(`${c.description}\n**Automatic:** ${c.automatic}`, 1024),
-        },
-        {
-          name: `${c.name}: the levels`,
-          value: truncate(c.levels.map((l) => `**${l.score}** ${l.means}`).join('\n'), 1024),
-        },
-      ]).slice(0, 25),
+      fields: deck.rubric
+        .flatMap((c) => [
+          {
+            name: `${c.name} · weight ${c.weight} · ${c.judgedBy === 'judges' ? 'judges' : 'automatic'}`,
+            value: truncate(`${c.description}\n**Automatic:** ${c.automatic}`, 1024),
+          },
+          {
+            name: `${c.name}: the levels`,
+            value: truncate(c.levels.map((l) => `**${l.score}** ${l.means}`).join('\n'), 1024),
+          },
+        ])
+        .slice(0, 25),
     },
   ],
   allowedMentions: pingNobody,

@@ -95,7 +95,10 @@ export const resultView = (
   const coaching = coached.map((score, i) => {
     const max = Math.min(FIELD_MAX, room);
     const head = `${mention(score.userId)}\n`;
-    return { name: names[i] ?? 'Coaching', value: head + coachingText(deck, state, score, max - head.length) };
+    return {
+      name: names[i] ?? 'Coaching',
+      value: head + coachingText(deck, state, score, max - head.length),
+    };
   });
   return {
     embeds: [

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { buildDeck, type Deck } from '../../../src/content/deck.js';
-import { type Card, type Motion, rubricFileSchema, type Side, type Source } from '../../../src/content/schemas.js';
+import {
+  type Card,
+  type Motion,
+  rubricFileSchema,
+  type Side,
+  type Source,
+} from '../../../src/content/schemas.js';
 import { parseCitations } from '../../../src/debate/citations.js';
 import { decide } from '../../../src/debate/scoring.js';
 import type { Debate, Result, Slot, TurnRecord } from '../../../src/debate/types.js';
@@ -136,4 +142,3 @@ export const unknownCitations = (debate: CalibrationDebate, deck: Deck = calibra
     const c = parseCitations(deck, text, side, debate.hands[side]);
     return [...c.unknown, ...c.notInHand];
   });
-

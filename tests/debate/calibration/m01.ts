@@ -43,7 +43,8 @@ export const m01: CalibrationDebate[] = [
     hands,
     speeches: [lecunOpening, scalingOpening, lecunRebuttal, scalingRebuttal],
     winner: 'lecun',
-    reason: 'both clash well; lecun frames the test and wins the weighing (ceiling in understanding vs slope in scores)',
+    reason:
+      'both clash well; lecun frames the test and wins the weighing (ceiling in understanding vs slope in scores)',
   },
 ];
 
@@ -111,7 +112,8 @@ m01.push(
     hands,
     speeches: [lecunOpening, scalingIgnores],
     winner: 'lecun',
-    reason: 'scaling never engages the structural argument or the single forward pass; lecun frames and argues',
+    reason:
+      'scaling never engages the structural argument or the single forward pass; lecun frames and argues',
   },
   {
     id: 'M01-demo-lecun-restates',
@@ -119,7 +121,8 @@ m01.push(
     hands,
     speeches: [lecunOpening, scalingOpening, lecunRestates, scalingAnswersRestatement],
     winner: 'scaling',
-    reason: 'lecun’s rebuttal restates its case and answers nothing; scaling takes up both lecun points and answers them',
+    reason:
+      'lecun’s rebuttal restates its case and answers nothing; scaling takes up both lecun points and answers them',
   },
   {
     id: 'M01-lecun-misses-rebuttal',

@@ -70,7 +70,8 @@ export const m02: CalibrationDebate[] = [
     hands,
     speeches: [lecunThin, scalingOpening],
     winner: 'scaling',
-    reason: 'lecun asserts more than it argues (one card, no test, cost and common sense unsupported); scaling answers each point with evidence',
+    reason:
+      'lecun asserts more than it argues (one card, no test, cost and common sense unsupported); scaling answers each point with evidence',
   },
   {
     id: 'M02-honest-lecun',
@@ -78,7 +79,8 @@ export const m02: CalibrationDebate[] = [
     hands,
     speeches: [lecunOpening, scalingOpening, lecunRebuttal, scalingRebuttal],
     winner: 'lecun',
-    reason: 'lecun’s rebuttal answers emergence and the concession with evidence and sets the burden; scaling’s rebuttal is thin and unevidenced',
+    reason:
+      'lecun’s rebuttal answers emergence and the concession with evidence and sets the burden; scaling’s rebuttal is thin and unevidenced',
   },
   {
     id: 'M02-gaming-padding',

@@ -56,7 +56,8 @@ export const m03: CalibrationDebate[] = [
     hands,
     speeches: [lecunOpening, scalingAsserts],
     winner: 'lecun',
-    reason: 'lecun defines the test and backs each line with a card; scaling asserts without evidence and answers only the glass',
+    reason:
+      'lecun defines the test and backs each line with a card; scaling asserts without evidence and answers only the glass',
   },
   {
     id: 'M03-honest-full',
@@ -64,7 +65,8 @@ export const m03: CalibrationDebate[] = [
     hands,
     speeches: [lecunOpening, scalingOpening, lecunRebuttal, scalingRebuttal],
     winner: 'lecun',
-    reason: 'lecun turns scaling’s own card (limited domains) and shows the exam record answers a different question; scaling’s rebuttal brings no evidence',
+    reason:
+      'lecun turns scaling’s own card (limited domains) and shows the exam record answers a different question; scaling’s rebuttal brings no evidence',
   },
   {
     id: 'M03-honest-scaling',
@@ -81,7 +83,8 @@ export const m03: CalibrationDebate[] = [
       scalingOpening,
     ],
     winner: 'scaling',
-    reason: 'lecun argues from authority and anecdote with no card; scaling meets each claim with studies and the multimodal record',
+    reason:
+      'lecun argues from authority and anecdote with no card; scaling meets each claim with studies and the multimodal record',
   },
   {
     id: 'M03-gaming-motion-words',

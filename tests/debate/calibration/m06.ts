@@ -45,7 +45,8 @@ export const m06: CalibrationDebate[] = [
     hands,
     speeches: [lecunOpening, scalingOpening, lecunRebuttal, scalingRebuttal],
     winner: 'lecun',
-    reason: 'lecun turns the ARC figure against scaling and weighs a quarter against genuine; scaling’s rebuttal analogy brings no evidence',
+    reason:
+      'lecun turns the ARC figure against scaling and weighs a quarter against genuine; scaling’s rebuttal analogy brings no evidence',
   },
   {
     id: 'M06-honest-scaling',
@@ -62,7 +63,8 @@ export const m06: CalibrationDebate[] = [
       scalingOpening,
     ],
     winner: 'scaling',
-    reason: 'lecun asserts with no card and no test; scaling answers both lecun claims with ARC-AGI and inference-time evidence',
+    reason:
+      'lecun asserts with no card and no test; scaling answers both lecun claims with ARC-AGI and inference-time evidence',
   },
   {
     id: 'M06-gaming-hidden-citation-dump',

@@ -59,7 +59,8 @@ export const m07: CalibrationDebate[] = [
     hands,
     speeches: [lecunOpening, scalingOpening, lecunRebuttal, scalingRebuttal],
     winner: 'lecun',
-    reason: 'lecun shows the checker inherits the objective and that a lower rate is still a rate; scaling’s rebuttal relies on an open-question card',
+    reason:
+      'lecun shows the checker inherits the objective and that a lower rate is still a rate; scaling’s rebuttal relies on an open-question card',
   },
   {
     id: 'M07-honest-scaling-opening',

@@ -62,7 +62,8 @@ export const m11Limits: CalibrationDebate[] = [
     hands,
     speeches: [lecunOpening, scalingOpening],
     winner: 'scaling',
-    reason: 'scaling answers the simulator claim and the steps-are-not-checks claim with evidence and turns the cost of requiring world models',
+    reason:
+      'scaling answers the simulator claim and the steps-are-not-checks claim with evidence and turns the cost of requiring world models',
   },
 ];
 
@@ -73,7 +74,8 @@ export const m11: CalibrationDebate[] = [
     hands,
     speeches: [lecunOpening, scalingEngages],
     winner: 'scaling',
-    reason: 'scaling takes each lecun line in turn (consequence tracking, what-follows, the blueprint) and answers it with a card, turning the blueprint’s feasibility',
+    reason:
+      'scaling takes each lecun line in turn (consequence tracking, what-follows, the blueprint) and answers it with a card, turning the blueprint’s feasibility',
   },
   {
     id: 'M11-honest-lecun-unanswered',
@@ -89,7 +91,8 @@ export const m11: CalibrationDebate[] = [
         'So I do not accept the motion.',
     ],
     winner: 'lecun',
-    reason: 'scaling talks about planning in general and never meets the consequence-tracking argument or uses a card',
+    reason:
+      'scaling talks about planning in general and never meets the consequence-tracking argument or uses a card',
   },
   {
     id: 'M11-gaming-motion-words',

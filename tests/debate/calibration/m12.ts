@@ -56,7 +56,8 @@ export const m12Limits: CalibrationDebate[] = [
     hands,
     speeches: [lecunOpening, scalingOpening, lecunRebuttal, scalingRebuttal],
     winner: 'scaling',
-    reason: 'scaling answers each lecun point with evidence and weighs what a rational bet requires; lecun’s ceiling stays conditional',
+    reason:
+      'scaling answers each lecun point with evidence and weighs what a rational bet requires; lecun’s ceiling stays conditional',
   },
 ];
 
@@ -76,7 +77,8 @@ export const m12: CalibrationDebate[] = [
         'I would also say that AI is the future and everyone agrees.',
     ],
     winner: 'lecun',
-    reason: 'scaling appeals to authority and answers none of the sunk-cost mechanism, the stranded $100 billion or the revenue point',
+    reason:
+      'scaling appeals to authority and answers none of the sunk-cost mechanism, the stranded $100 billion or the revenue point',
   },
   {
     id: 'M12-gaming-echo',

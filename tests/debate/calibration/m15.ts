@@ -46,7 +46,8 @@ export const m15: CalibrationDebate[] = [
         'Give it a few more years and this motion will look silly.',
     ],
     winner: 'lecun',
-    reason: 'scaling offers optimism and one unsupported analogy; lecun defines saturation and backs every line',
+    reason:
+      'scaling offers optimism and one unsupported analogy; lecun defines saturation and backs every line',
   },
   {
     id: 'M15-honest-scaling',
@@ -63,7 +64,8 @@ export const m15: CalibrationDebate[] = [
       scalingOpening,
     ],
     winner: 'scaling',
-    reason: 'lecun asserts saturation with no evidence or test; scaling answers the cost point with evidence and shows gains continuing',
+    reason:
+      'lecun asserts saturation with no evidence or test; scaling answers the cost point with evidence and shows gains continuing',
   },
   {
     id: 'M15-gaming-filler',
