@@ -24,8 +24,13 @@ export interface Sentence {
   readonly negated: boolean;
   /** A finite verb or auxiliary: keyword salad has none, or almost no function words. */
   readonly hasVerb: boolean;
-  /** Share of the words that are stop words (function words): ordinary English runs at a third or more. */
+  /**
+   * Share of the words that are stop words (function words): ordinary English runs at a third or
+   * more. Words inside quotation marks or brackets (a quoted card title) are left out.
+   */
   readonly stopShare: number;
+  /** How many words that share was measured on. */
+  readonly ownWords: number;
   /** Tokens that are signposts or filler. */
   readonly padding: number;
 }
@@ -38,6 +43,7 @@ export interface Reading {
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 const CITATION_TOKEN = /^[a-z]\d{2,4}$/;
+const QUOTES = new Set(['"', '“', '”', '«', '»']);
 
 const normalise = (lemma: string) => {
   const lower = lemma.toLowerCase();
@@ -68,9 +74,20 @@ const readSentence = (
   });
   const words: string[] = [];
   let stops = 0;
+  let own = 0;
+  let quoted = false;
+  let bracketed = 0;
   raw.type.forEach((type, i) => {
+    const normal = raw.normal[i] ?? '';
+    if (type === 'punctuation' || type === 'quoted_phrase') {
+      if (QUOTES.has(normal)) quoted = !quoted;
+      else if (normal === '(' || normal === '[') bracketed++;
+      else if ((normal === ')' || normal === ']') && bracketed > 0) bracketed--;
+    }
     if (type !== 'word' && type !== 'number') return;
-    words.push((raw.normal[i] ?? '').toLowerCase());
+    words.push(normal.toLowerCase());
+    if (quoted || bracketed > 0) return;
+    own++;
     if (raw.stop[i]) stops++;
   });
   return {
@@ -83,7 +100,8 @@ const readSentence = (
     cites: citedIds(text),
     negated: raw.negated.some(Boolean) || lemmas.some((l) => l === 'not' || l === 'no' || l === 'never'),
     hasVerb: raw.pos.some((p) => p === 'VERB' || p === 'AUX'),
-    stopShare: words.length === 0 ? 0 : stops / words.length,
+    stopShare: own === 0 ? 0 : stops / own,
+    ownWords: own,
     padding: [...padded].filter((i) => raw.type[i] === 'word').length,
   };
 };

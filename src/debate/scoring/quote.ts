@@ -1,7 +1,7 @@
 /** A speaker's words, quoted short enough for a reason line: the start of the sentence, cut at a word. */
 export const quote = (text: string, max = 60): string => {
   const clean = text
-    .replace(/\[[A-Za-z]\d{2,4}\]/g, '')
+    .replace(/\[[A-Za-z]\d{2,4}\]\s*(\([^)]*\))?/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.!?;:,]+$/, '');

@@ -155,7 +155,7 @@ const readSentences = (
     const repeated =
       !filler &&
       (selfCopied || context.ownEarlier.some((e) => plainCosine(e.content, s.content) >= REPEAT_SIMILARITY));
-    const salad = s.words.length >= 6 && (!s.hasVerb || s.stopShare < 0.2);
+    const salad = s.words.length >= 6 && (!s.hasVerb || (s.ownWords >= 8 && s.stopShare < 0.2));
     const onTopic = overlap(s.content, context.motionLemmas) >= 1 || overlap(s.content, context.topic) >= 2;
     context.ownEarlier.push(s);
     for (const run of windowsOf(s.words)) context.ownRuns.add(run);
