@@ -17,13 +17,29 @@ export const bestCounterCard = (
   hand: readonly string[],
   claimText: string,
   claimSide?: string,
-): { card: Card; similarity: number } | undefined => {
-  const index = deckIndex(deck);
-  const claim = weightedBag(
-    index,
+): CounterCard | undefined =>
+  bestCounterCardFor(
+    deck,
+    hand,
     read(claimText).sentences.flatMap((s) => s.content),
+    claimSide,
   );
-  let best: { card: Card; similarity: number } | undefined;
+
+export interface CounterCard {
+  readonly card: Card;
+  readonly similarity: number;
+}
+
+/** The same, for a claim already read: its content words (stems, as `read` gives them). */
+export const bestCounterCardFor = (
+  deck: Pick<Deck, 'cards' | 'motions' | 'card'>,
+  hand: readonly string[],
+  claimContent: Iterable<string>,
+  claimSide?: string,
+): CounterCard | undefined => {
+  const index = deckIndex(deck);
+  const claim = weightedBag(index, claimContent);
+  let best: CounterCard | undefined;
   for (const id of hand) {
     const card = deck.card(id);
     if (!card || card.side === claimSide) continue;

@@ -1,4 +1,4 @@
-import { bestCounterCard } from '../counter-card.js';
+import { bestCounterCardFor } from '../counter-card.js';
 import type { SpeechCoaching } from '../types.js';
 import { quote } from './quote.js';
 import { type Clash, pointKey, pointLabel } from './rebuttal.js';
@@ -70,16 +70,9 @@ export const coachSpeech = (
   const open = clash
     .filter((c) => c.answer === undefined && !answeredBefore.has(pointKey(c.point)))
     .sort((a, b) => b.point.strength - a.point.strength)[0];
+  // Their point as they made it: its words and those of the cards they used for it.
   const counter = open
-    ? bestCounterCard(
-        reading.deck,
-        hand,
-        [
-          unitText(open.point.speech, open.point.unit),
-          ...open.point.unit.cards.map((id) => reading.deck.card(id)?.claim ?? ''),
-        ].join(' '),
-        open.point.speech.slot.side,
-      )
+    ? bestCounterCardFor(reading.deck, hand, open.point.all, open.point.speech.slot.side)
     : undefined;
   const worst = ranked.length > 1 ? ranked.at(-1) : undefined;
   const weak =

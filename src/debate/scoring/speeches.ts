@@ -379,17 +379,29 @@ export const distinctive = (reading: Pick<DebateReading, 'motionLemmas' | 'index
 const contentOfText = (text: string) => read(text).sentences.flatMap((s) => s.content);
 
 /** Reads the debate's delivered speeches, in turn order. */
+/** A motion's own words and its subject, remembered per deck and motion. */
+const subjects = new WeakMap<Deck, Map<string, { motionLemmas: Set<string>; topic: Set<string> }>>();
+const subjectOf = (deck: Deck, index: DeckIndex, motion: Motion | undefined) =>
+  remember(
+    remember(subjects, deck, () => new Map()),
+    motion?.id ?? '',
+    () => {
+      const motionLemmas = new Set(contentOfText(motion?.text ?? ''));
+      const topic = new Set([
+        ...motionLemmas,
+        ...Object.values(motion?.framing ?? {}).flatMap(contentOfText),
+        ...deck.cards
+          .filter((c) => c.tags.some((t) => motion?.tags.includes(t)))
+          .flatMap((c) => [...index.cardContent(c)]),
+      ]);
+      return { motionLemmas, topic };
+    },
+  );
+
 export const readDebate = (deck: Deck, state: Debate): DebateReading => {
   const index = deckIndex(deck);
   const motion = deck.motion(state.motionId);
-  const motionLemmas = new Set(contentOfText(motion?.text ?? ''));
-  const topic = new Set([
-    ...motionLemmas,
-    ...Object.values(motion?.framing ?? {}).flatMap(contentOfText),
-    ...deck.cards
-      .filter((c) => c.tags.some((t) => motion?.tags.includes(t)))
-      .flatMap((c) => [...index.cardContent(c)]),
-  ]);
+  const { motionLemmas, topic } = subjectOf(deck, index, motion);
   const base = { deck, state, index, motion, motionLemmas, topic };
   const speeches: ReadSpeech[] = [];
   const own = new Map<string, { ownEarlier: Sentence[]; ownRuns: Set<string> }>();
