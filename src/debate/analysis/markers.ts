@@ -28,10 +28,18 @@ export const WEIGH = lemmas(
   'outweigh, more important, matter more, even if, at best, weigh, bigger, decisive, crucial, the real question, more likely, less likely, far more, far less, whereas',
 );
 
-/** Framing a motion: defining it, setting the test or the burden, saying what the debate is about. */
-export const FRAMING = lemmas(
-  'mean, define, definition, question, burden, must show, need to show, have to show, the test, to win, this debate, the issue, at stake, we argue, we will show, i will show, i argue, we propose, we oppose, we support, the motion, this house, dead end for, by which',
+/** Defining a motion: what its words mean, the test or the burden, what the debate turns on. */
+export const DEFINE = lemmas(
+  'we mean, i mean, define, definition, the question, burden, must show, need to show, have to show, the test, to win, this debate, the issue, at stake, turn on, by which',
 );
+
+/** Taking a stand on the motion, or framing it: its definition, or the side the speech takes. */
+export const FRAMING = [
+  ...DEFINE,
+  ...lemmas(
+    'the motion, this house, we argue, we will show, i will show, i argue, we propose, we oppose, we support',
+  ),
+];
 
 /** Naming the other side's case ahead of time (pre-emption) or when answering it. */
 export const OTHER_SIDE = lemmas(
