@@ -313,3 +313,19 @@ describe('the automatic decision', () => {
     expect(lee?.speeches?.map((s) => s.turn)).toEqual([0, 2]);
   });
 });
+
+describe('automatic rubric: circular reasons', () => {
+  it('given "X because X", then the claim has no reason', () => {
+    const circular = pad(
+      'Autoregressive prediction is a dead end for reasoning because autoregressive prediction is a dead end for reasoning.',
+      1,
+    );
+    const result = debate([
+      `${circular} ${LECUN_OPENING.replace(/ because that is all its training rewards/, '')}`,
+      SCALING_REPLY,
+    ]);
+    expect(criterion(result, 'lecun', 'argument')?.reason).toContain(
+      "your claim 'Autoregressive prediction is a dead end for…' had no reason given",
+    );
+  });
+});

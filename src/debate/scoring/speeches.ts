@@ -118,6 +118,18 @@ const plainCosine = (a: readonly string[], b: readonly string[]) => {
 /** Content lemmas following a marker at `at` in the sentence: a "because" with nothing after it gives no reason. */
 export const contentAfter = (s: Sentence, at: number) => s.isContent.slice(at + 1).filter(Boolean).length;
 
+/**
+ * A reason that is a reason: "because" followed by at least two content words the sentence had not
+ * already used before it ("X is a dead end because X is a dead end" gives none).
+ */
+export const givesReason = (s: Sentence): boolean => {
+  const at = findMarker(s.lemmas, REASON);
+  if (at === -1) return false;
+  const before = s.isContent.slice(0, at + 1).filter(Boolean).length;
+  const claimed = new Set(s.content.slice(0, before));
+  return new Set(s.content.slice(before).filter((l) => !claimed.has(l))).size >= 2;
+};
+
 export const hasMarker = (s: Sentence, markers: readonly (readonly string[])[], after = 1) => {
   const at = findMarker(s.lemmas, markers);
   return at !== -1 && contentAfter(s, at) >= after;
@@ -213,7 +225,7 @@ const cardUses = (
         sentence: i,
         used,
         bears: used && bearsOnMotion(reading, card, cardContent, bag, theirPoints),
-        explained: context.some((c) => hasMarker(c, IMPACT) || hasMarker(c, REASON, 2)),
+        explained: context.some((c) => hasMarker(c, IMPACT) || givesReason(c)),
       });
     }
   });
@@ -275,7 +287,7 @@ const ANNOUNCE = ['first', 'second', 'third', 'next', 'final', 'last', 'other'].
   [n, 'line'],
   [n, 'reason'],
 ]);
-const announces = (s: Sentence) => findMarker(s.lemmas, ANNOUNCE) !== -1 && !hasMarker(s, REASON, 2);
+const announces = (s: Sentence) => findMarker(s.lemmas, ANNOUNCE) !== -1 && !givesReason(s);
 
 /** Groups sentences into claims and what continues them; a report of the other side stands alone, and what answers it starts anew. */
 const units = (sentences: readonly ReadSentence[], uses: readonly CardUse[]): Unit[] => {
@@ -297,7 +309,7 @@ const units = (sentences: readonly ReadSentence[], uses: readonly CardUse[]): Un
     const members = group.map((i) => sentences[i] as ReadSentence);
     const cards = uses.filter((u) => u.used && group.includes(u.sentence)).map((u) => u.cardId);
     const content = members.reduce((n, s) => n + s.content.length, 0);
-    const reasoned = content >= 5 && (cards.length > 0 || members.some((s) => hasMarker(s, REASON, 2)));
+    const reasoned = content >= 5 && (cards.length > 0 || members.some(givesReason));
     const lead = members[0] as ReadSentence;
     const role = reports(lead)
       ? 'report'
