@@ -1,3 +1,4 @@
+import { quote } from './quote.js';
 import type { ReadSpeech } from './speeches.js';
 
 const ids = (list: readonly string[]) => list.map((id) => `[${id}]`).join(', ');
@@ -39,8 +40,17 @@ export const evidenceOf = (speeches: readonly ReadSpeech[]): { score: number; re
       `${ids(bearing)} used${bearing.length >= 3 ? `, ${explained} with what follows from them` : ''}`,
     );
   if (offTopic.length > 0) notes.push(`${ids(offTopic)} used but off the motion and the clash`);
-  if (unused.length > 0)
-    notes.push(`${ids(unused)} cited but not used: what the card says is not in your words`);
+  if (unused.length > 0) {
+    // Where the first of them was cited, so the speaker sees which sentence failed to use it.
+    const where = speeches
+      .flatMap((s) =>
+        s.cardUses.filter((u) => u.cardId === unused[0]).map((u) => s.sentences[u.sentence]?.text),
+      )
+      .find((text) => text !== undefined && quote(text) !== "''");
+    notes.push(
+      `${ids(unused)} cited but not used: what the card says is not in your words${where ? ` (${quote(where, 40)})` : ''}`,
+    );
+  }
   if (unused.length >= 2 && unused.length > bearing.length) {
     score -= 1;
     notes.push('ids dropped without use cost a point');

@@ -4,7 +4,7 @@ export const quote = (text: string, max = 60): string => {
     .replace(/\[[A-Za-z]\d{2,4}\]\s*(\([^)]*\))?/g, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[.!?;:,]+$/, '');
+    .replace(/[\s.!?;:,]+$/, '');
   if (clean.length <= max) return `'${clean}'`;
   const cut = clean.slice(0, max);
   const space = cut.lastIndexOf(' ');
