@@ -68,3 +68,16 @@ describe('similarity and copying', () => {
     expect(copiedShare(quoted.sentences[0]?.words ?? [], runs)).toBe(0);
   });
 });
+
+describe('quoting a speaker', () => {
+  it('given a sentence with card ids and a quoted title, then the quote drops them and cuts at a word', async () => {
+    const { quote } = await import('../../src/debate/scoring/quote.js');
+    expect(quote('Their knowledge is frozen [L15], so a model guesses.')).toBe(
+      "'Their knowledge is frozen, so a model guesses'",
+    );
+    expect(quote('Consider [S03] (“Capabilities emerge”) at scale.')).toBe("'Consider at scale'");
+    expect(quote('An autoregressive model picks the most probable next word, one token at a time.', 40)).toBe(
+      "'An autoregressive model picks the most…'",
+    );
+  });
+});

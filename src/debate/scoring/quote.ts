@@ -3,6 +3,7 @@ export const quote = (text: string, max = 60): string => {
   const clean = text
     .replace(/\[[A-Za-z]\d{2,4}\]\s*(\([^)]*\))?/g, '')
     .replace(/\s+/g, ' ')
+    .replace(/ ([,.;:!?])/g, '$1')
     .trim()
     .replace(/[\s.!?;:,]+$/, '');
   if (clean.length <= max) return `'${clean}'`;
