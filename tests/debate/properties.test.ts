@@ -87,6 +87,7 @@ describe('the engine under random event sequences', () => {
       expect(reached.get(`decided by ${end}`) ?? 0, end).toBeGreaterThan(0);
     for (const reason of ['host', 'moderator', 'expired'])
       expect(reached.get(`cancelled: ${reason}`) ?? 0, reason).toBeGreaterThan(0);
-    // Pure CPU over a thousand debates: wide, since a loaded 2-core machine can take several times longer.
+    // Pure CPU over a thousand debates, each finished one read with the language model: wide, since a
+    // loaded 2-core machine can take several times longer.
   }, 120_000);
 });
