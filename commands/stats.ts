@@ -1,11 +1,22 @@
 import { InteractionContextType, ApplicationCommandOptionType as Option } from 'discord.js';
+import type { AppContext } from '../src/context.js';
+import type { PlayerRecord } from '../src/debate/player-record.js';
 import type { Command } from '../src/discord/command.js';
 import { memberDisplayName } from '../src/discord/member-name.js';
 import { guildIdOf, respondPrivately } from '../src/discord/respond.js';
 import { TEXT } from '../src/discord/text.js';
 import { UserError } from '../src/discord/user-error.js';
 import { statsView } from '../src/discord/views/standings.js';
-import { drawRankCard, rankCardData } from '../src/images/rank-card.js';
+
+/** The rank card, drawn on first use: the canvas library is loaded only where images are on. */
+const drawCard = async (
+  ctx: AppContext,
+  who: { readonly name: string; readonly season: number; readonly rank: number | undefined },
+  record: PlayerRecord,
+) => {
+  const { drawRankCard, rankCardData } = await import('../src/images/rank-card.js');
+  return drawRankCard(rankCardData(ctx.deck, who, record));
+};
 
 export default {
   data: {
@@ -43,10 +54,7 @@ export default {
       ctx.store.players.get(guildId, season, user.id),
       ctx.store.players.rank(guildId, season, user.id),
     ]);
-    const card =
-      config.images && record
-        ? await drawRankCard(rankCardData(ctx.deck, { name, season, rank }, record))
-        : undefined;
+    const card = config.images && record ? await drawCard(ctx, { name, season, rank }, record) : undefined;
     await respondPrivately(interaction, statsView(ctx.deck, user.id, season, record, rank, card));
   },
 } satisfies Command;

@@ -28,10 +28,6 @@ export const runBot = async (config: Config, logger: Logger) => {
   const deck = await loadDeck(config.DATA_DIR).catch((error: unknown) => {
     throw error instanceof DataError ? new StartError(error.message) : error;
   });
-  // The automatic rubric's language model and the deck's word weights, built once, before any debate.
-  const modelStarted = performance.now();
-  preloadScoring(deck);
-  logger.info({ ms: Math.round(performance.now() - modelStarted) }, 'language model loaded');
   const store = await openStore(config.STORE_URL, { logger }).catch((error: unknown) => {
     throw error instanceof StoreUnavailableError
       ? new StartError(
@@ -68,7 +64,13 @@ export const runBot = async (config: Config, logger: Logger) => {
           );
         },
       );
-  await client.login(config.DISCORD_TOKEN);
+  const loggingIn = client.login(config.DISCORD_TOKEN);
+  // The automatic rubric's language model and the deck's word weights, built once, while the
+  // gateway connects (no interaction is handled before it is done: it runs on the event loop).
+  const modelStarted = performance.now();
+  preloadScoring(deck);
+  logger.info({ ms: Math.round(performance.now() - modelStarted) }, 'language model loaded');
+  await loggingIn;
   return {
     ctx,
     async stop() {

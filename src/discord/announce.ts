@@ -1,7 +1,6 @@
 import { type Client, DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
 import type { Deck } from '../content/deck.js';
 import type { Announcement } from '../debate/types.js';
-import { drawResultImage } from '../images/result-image.js';
 import { type Announcing, PostFailed } from '../play/ports.js';
 import type { OutboxEntry, Store, StoredDebate } from '../store/types.js';
 import { displayNames } from './member-name.js';
@@ -111,7 +110,7 @@ const deliver = async (
       if (!state.result) return undefined;
       // The picture is optional per server (/config set result-image on); the card reads the same without it.
       const image = (await store.guilds.config(state.guildId)).resultImage
-        ? await drawResultImage(
+        ? await (await import('../images/result-image.js')).drawResultImage(
             deck,
             state,
             state.result,

@@ -2,9 +2,7 @@ import type { Config } from '../config.js';
 import type { Deck } from '../content/deck.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/types.js';
-import { createWebApp } from './app.js';
-import { Handles } from './handles.js';
-import { startWebServer, type WebServer } from './server.js';
+import type { WebServer } from './server.js';
 
 /**
  * Starts the web leaderboard when WEB_PORT is set (else resolves undefined). Member and debate
@@ -16,6 +14,12 @@ export const startWeb = async (
   parts: { store: Store; deck: Deck; logger: Logger; gateway?: () => boolean },
 ): Promise<WebServer | undefined> => {
   if (config.WEB_PORT === undefined) return undefined;
+  // Loaded only where the site is served: the HTTP framework costs a bot without WEB_PORT nothing.
+  const [{ createWebApp }, { Handles }, { startWebServer }] = await Promise.all([
+    import('./app.js'),
+    import('./handles.js'),
+    import('./server.js'),
+  ]);
   const app = createWebApp({
     store: parts.store,
     deck: parts.deck,
