@@ -8,7 +8,7 @@ import { buildSearch } from './content/search.js';
 import type { AppContext } from './context.js';
 import { preloadScoring } from './debate/scoring.js';
 import { discordAnnouncer } from './discord/announce.js';
-import { attachBot } from './discord/bot.js';
+import { attachBot, holdInteractions } from './discord/bot.js';
 import { createClient } from './discord/client.js';
 import { trackGateway } from './discord/gateway-health.js';
 import type { Logger } from './logger.js';
@@ -21,21 +21,39 @@ import { startWeb } from './web/start.js';
 export class StartError extends Error {}
 
 /**
- * One bot process (or one shard of it): store -> deck -> client -> scheduler, then log in.
+ * One bot process (or one shard of it). The gateway connection starts first and runs while the
+ * deck, the store and the language model load, so a restart is down for as little as it can be;
+ * interactions that arrive before the bot is wired are held and answered once it is.
  * Resolves with a `stop` that stops taking interactions, finishes queued writes and closes everything.
  */
 export const runBot = async (config: Config, logger: Logger) => {
-  const deck = await loadDeck(config.DATA_DIR).catch((error: unknown) => {
-    throw error instanceof DataError ? new StartError(error.message) : error;
+  const client = createClient(config.DISCORD_API_URL);
+  const gateway = trackGateway(client);
+  const early = holdInteractions(client);
+  const loggingIn = client.login(config.DISCORD_TOKEN).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  const fail = async (error: StartError) => {
+    await client.destroy().catch(() => undefined);
+    return error;
+  };
+  const deck = await loadDeck(config.DATA_DIR).catch(async (error: unknown) => {
+    throw error instanceof DataError ? await fail(new StartError(error.message)) : error;
   });
-  const store = await openStore(config.STORE_URL, { logger }).catch((error: unknown) => {
+  const store = await openStore(config.STORE_URL, { logger }).catch(async (error: unknown) => {
     throw error instanceof StoreUnavailableError
-      ? new StartError(
-          `Steelman cannot open its store (STORE_URL, ${config.STORE_URL.kind}): ${error.message}. Is it running and reachable?`,
+      ? await fail(
+          new StartError(
+            `Steelman cannot open its store (STORE_URL, ${config.STORE_URL.kind}): ${error.message}. Is it running and reachable?`,
+          ),
         )
       : error;
   });
-  const client = createClient(config.DISCORD_API_URL);
+  // The automatic rubric's language model and the deck's word weights, built once, before any debate.
+  const modelStarted = performance.now();
+  preloadScoring(deck);
+  logger.info({ ms: Math.round(performance.now() - modelStarted) }, 'language model loaded');
   const ctx: AppContext = {
     config,
     store,
@@ -52,25 +70,25 @@ export const runBot = async (config: Config, logger: Logger) => {
       announce: discordAnnouncer(client, deck, store),
     }),
   };
-  const bot = attachBot(client, ctx, loadCommands());
+  const bot = attachBot(client, ctx, loadCommands(), early);
   // Shard processes share one WEB_PORT: under the ShardingManager the site runs as `npm run web`.
   const web = isShardProcess(process.env)
     ? undefined
-    : await startWeb(config, { store, deck, logger, gateway: trackGateway(client) }).catch(
-        async (error: unknown) => {
-          await store.close().catch(() => undefined);
-          throw new StartError(
+    : await startWeb(config, { store, deck, logger, gateway }).catch(async (error: unknown) => {
+        await store.close().catch(() => undefined);
+        throw await fail(
+          new StartError(
             `Steelman cannot serve the web leaderboard on WEB_PORT ${config.WEB_PORT}: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        },
-      );
-  const loggingIn = client.login(config.DISCORD_TOKEN);
-  // The automatic rubric's language model and the deck's word weights, built once, while the
-  // gateway connects (no interaction is handled before it is done: it runs on the event loop).
-  const modelStarted = performance.now();
-  preloadScoring(deck);
-  logger.info({ ms: Math.round(performance.now() - modelStarted) }, 'language model loaded');
-  await loggingIn;
+          ),
+        );
+      });
+  const loginFailed = await loggingIn;
+  if (loginFailed) {
+    await web?.close();
+    await ctx.play.stop();
+    await store.close().catch(() => undefined);
+    throw loginFailed;
+  }
   return {
     ctx,
     async stop() {
