@@ -106,6 +106,14 @@ export const formatSchema = z.strictObject({
   draws: z.number().int().min(0).max(10),
   judgingSeconds: z.number().int().min(10).max(3600),
   speeches: z.array(speechSchema).min(2, 'at least one speech per side'),
+  /** Seconds of prep each side may draw on between speeches (Lincoln-Douglas: 240), besides `prepSeconds`. */
+  prepPool: z
+    .number()
+    .int()
+    .min(0)
+    .max(1800)
+    .optional()
+    .describe('Seconds of prep each side may draw on between speeches, with the Take prep button.'),
 });
 export const formatsFileSchema = file({ formats: z.array(formatSchema).min(1, 'at least one format') });
 

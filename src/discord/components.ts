@@ -59,6 +59,8 @@ const handlers: Handlers = {
     const board = await ctx.store.players.leaderboard(guildId, season, { side: sideId, page });
     await updateClicked(button(i), leaderboardView(ctx.deck, board, { guildId, season, side: sideId }));
   },
+  prep: (i, [id, turn], ctx) => runMove(ctx, i, id, 'takePrep', { turn }),
+  'prep-end': (i, [id, turn], ctx) => runMove(ctx, i, id, 'endPrep', { turn }),
 };
 
 /** Buttons whose answer repaints the message they are on (the lobby card, a leaderboard page). */

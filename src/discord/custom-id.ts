@@ -30,6 +30,9 @@ const schemas = {
   transcript: z.tuple([snowflake]),
   /** Leaderboard pages: guild, season, side (or all), page. */
   board: z.tuple([snowflake, int, token, int]),
+  /** Prep pools: take prep on a turn, end it. */
+  prep: z.tuple([snowflake, int]),
+  'prep-end': z.tuple([snowflake, int]),
 } as const;
 
 export type CustomIdKind = keyof typeof schemas;

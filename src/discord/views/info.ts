@@ -2,6 +2,7 @@ import type { Deck } from '../../content/deck.js';
 import { PROVISIONAL_DEBATES } from '../../debate/ratings.js';
 import type { Debate } from '../../debate/types.js';
 import type { GuildConfig, Season } from '../../store/types.js';
+import { controlLines } from './controls.js';
 import { duration, kindLabel, mention, pingNobody, sideLabel, timestamp, truncate } from './format.js';
 import type { View } from './view.js';
 
@@ -84,6 +85,7 @@ export const statusView = (deck: Deck, state: Debate): View => {
       lines.push('Cancelled.');
       break;
   }
+  lines.push(...controlLines(deck, state));
   lines.push(
     ...deck.sides.map(
       (s) =>

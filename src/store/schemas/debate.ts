@@ -4,10 +4,12 @@ import type { LoggedEvent } from '../../debate/replay.js';
 import type {
   Actor,
   Ballot,
+  ControlRecord,
   CriterionScore,
   Debate,
   DebateEvent,
   DebaterScore,
+  Paused,
   Result,
   Slot,
   Timer,
@@ -86,6 +88,25 @@ export const resultSchema: z.ZodType<Result> = z
   })
   .transform((r) => ({ ...r, winner: r.winner }));
 
+const pausedSchema: z.ZodType<Paused> = z
+  .object({
+    at: z.number(),
+    by: z.enum(['host', 'prep']),
+    side: z.string().optional(),
+    timer: timerSchema.optional(),
+  })
+  .transform((p) => ({ ...p, timer: p.timer }));
+
+const controlRecordSchema: z.ZodType<ControlRecord> = z.object({
+  kind: z.enum(['pause', 'resume', 'extend', 'replace', 'seat-taken', 'prep-taken', 'prep-ended']),
+  at: z.number(),
+  by: z.string().optional(),
+  turn: z.number(),
+  seconds: z.number().optional(),
+  userId: z.string().optional(),
+  side: z.string().optional(),
+});
+
 export const debateSchema: z.ZodType<Debate> = z
   .object({
     id: z.string(),
@@ -115,6 +136,10 @@ export const debateSchema: z.ZodType<Debate> = z
     crowd: record(z.string()),
     result: resultSchema.optional(),
     cancelReason: z.enum(['host', 'expired', 'moderator']).optional(),
+    paused: pausedSchema.optional(),
+    controls: z.array(controlRecordSchema).optional(),
+    openSeats: z.array(z.object({ userId: z.string(), side: z.string(), openedAt: z.number() })).optional(),
+    prepLeft: record(z.number()).optional(),
   })
   .transform((d) => ({
     ...d,
@@ -153,6 +178,12 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
   z.object({ ...withActor('ballot'), scores: record(record(z.number())), winner: z.string() }),
   z.object({ ...withActor('crowd'), side: z.string() }),
   z.object({ type: z.literal('timer'), key: z.string() }),
+  z.object(withActor('pause')),
+  z.object(withActor('resume')),
+  z.object({ ...withActor('extend'), seconds: z.number() }),
+  z.object({ ...withActor('replace'), userId: z.string() }),
+  z.object({ ...withActor('take-prep'), turn: z.number().int().optional() }),
+  z.object({ ...withActor('end-prep'), turn: z.number().int().optional() }),
 ]);
 
 export const loggedEventSchema: z.ZodType<LoggedEvent> = z.object({
