@@ -45,7 +45,9 @@ const restart = (state: Debate, paused: Paused, now: number): { state: Debate; t
   const shift = Math.max(0, now - paused.at);
   const timer = paused.timer && { key: paused.timer.key, at: paused.timer.at + shift };
   const turnEndsAt =
-    state.phase === 'speaking' && state.turnEndsAt !== undefined ? state.turnEndsAt + shift : state.turnEndsAt;
+    state.phase === 'speaking' && state.turnEndsAt !== undefined
+      ? state.turnEndsAt + shift
+      : state.turnEndsAt;
   const { paused: _paused, ...rest } = state;
   return { state: { ...rest, timer, turnEndsAt }, timer };
 };
@@ -163,7 +165,9 @@ export const takeSeat = (deck: Deck, state: Debate, event: Event<'join'>, now: n
     {
       ...state,
       debaters: state.debaters.map((d) => (d.userId === left ? { ...d, userId } : d)),
-      slots: state.slots.map((slot, i) => (given.has(i) || slot.userId !== left ? slot : { ...slot, userId })),
+      slots: state.slots.map((slot, i) =>
+        given.has(i) || slot.userId !== left ? slot : { ...slot, userId },
+      ),
       hands: { ...state.hands, [userId]: state.hands[left] ?? [] },
       draws: { ...state.draws, [userId]: state.draws[left] ?? 0 },
       ready: state.ready.map(swap),
@@ -253,4 +257,3 @@ const endPrepAt = (deck: Deck, state: Debate, by: string | undefined, now: numbe
     timerEffect(restarted.timer),
   );
 };
-

@@ -129,6 +129,8 @@ export interface Debate {
   readonly openSeats?: readonly OpenSeat[];
   /** Milliseconds of prep pool each side has left (formats with `prepPool`); absent: the full pool. */
   readonly prepLeft?: Readonly<Record<string, number>>;
+  /** Live mode: the voice channel named on /debate start. */
+  readonly voiceChannelId?: string;
 }
 
 /**
@@ -184,6 +186,8 @@ export type DebateEvent =
       readonly size: Size;
       readonly seed: number;
       readonly lobbySeconds: number;
+      /** Live mode: the voice channel the debaters meet in. */
+      readonly voiceChannelId?: string;
     }
   | {
       readonly type: 'join';

@@ -57,7 +57,8 @@ export const TEXT = {
   paused: 'Paused. The clock stands still until /debate resume.',
   resumed: 'Resumed: the deadline moved by the pause.',
   extended: (seconds: number) => `Gave the speaker ${seconds} more seconds.`,
-  seatOpened: 'The seat is open: the first member to join takes it, with its hand and the speeches still to come.',
+  seatOpened:
+    'The seat is open: the first member to join takes it, with its hand and the speeches still to come.',
   prepTaken: 'Your side is taking prep: the speech clock waits. Press End prep when you are ready.',
   prepEnded: 'Prep ended: the speech clock runs again.',
 } as const;

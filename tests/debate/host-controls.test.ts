@@ -99,7 +99,10 @@ describe('extend', () => {
     walk.fire();
     expect(walk.state.timer?.key).toBe('turn:0:end');
     walk.act({ type: 'extend', actor: as(HOST), seconds: 60 });
-    expect(walk.state.timer).toEqual({ key: 'turn:0:bell:30', at: (walk.state.turnEndsAt as number) - 30 * SECOND });
+    expect(walk.state.timer).toEqual({
+      key: 'turn:0:bell:30',
+      at: (walk.state.turnEndsAt as number) - 30 * SECOND,
+    });
   });
 
   it('given bad seconds, prep, or a debater, then extend is refused', () => {
@@ -128,7 +131,12 @@ describe('replace', () => {
     expect(walk.state.debaters.some((d) => d.userId === LEE)).toBe(false);
     expect(walk.state.turns[0]?.userId).toBe(LEE);
     expect(walk.state.slots[0]?.userId).toBe(LEE);
-    expect(walk.state.slots.filter((s) => s.side === 'lecun').slice(1).map((s) => s.userId)).toEqual([NEWCOMER]);
+    expect(
+      walk.state.slots
+        .filter((s) => s.side === 'lecun')
+        .slice(1)
+        .map((s) => s.userId),
+    ).toEqual([NEWCOMER]);
     expect(walk.hand(NEWCOMER)).toEqual(leesHand);
     expect(walk.state.controls?.map((c) => c.kind)).toEqual(['replace', 'seat-taken']);
     expect(replay(walk.deck, walk.log)).toEqual(walk.state);
@@ -164,7 +172,9 @@ describe('prep pools', () => {
     const endsAt = walk.state.turnEndsAt as number;
     const taken = walk.act({ type: 'take-prep', actor: as(LEE), turn: 0 });
     expect(walk.state.timer).toEqual({ key: 'prep-pool:0', at: walk.now + 4 * MINUTE });
-    expect(announcements(taken)).toEqual([{ kind: 'prep-taken', side: 'lecun', until: walk.now + 4 * MINUTE }]);
+    expect(announcements(taken)).toEqual([
+      { kind: 'prep-taken', side: 'lecun', until: walk.now + 4 * MINUTE },
+    ]);
     expect(walk.refuse({ type: 'done', actor: as(LEE) }).code).toBe('preparing');
     walk.act({ type: 'end-prep', actor: as(LEE), turn: 0 }, walk.now + 90 * SECOND);
     expect(prepLeft(pooled, walk.state, 'lecun')).toBe(150 * SECOND);

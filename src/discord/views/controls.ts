@@ -30,15 +30,20 @@ const runningDeadline = (state: Debate) =>
 export const controlLines = (deck: Deck, state: Debate): string[] => {
   const lines: string[] = [];
   if (state.phase !== 'prep' && state.phase !== 'speaking') return lines;
+  if (state.voiceChannelId) lines.push(`🔊 Voice: <#${state.voiceChannelId}>`);
   const left = timeLeftWhenStopped(state);
   if (state.paused?.by === 'host')
-    lines.push(`⏸️ Paused ${timestamp(state.paused.at)}${left !== undefined ? `, with ${duration(left)} left` : ''}.`);
+    lines.push(
+      `⏸️ Paused ${timestamp(state.paused.at)}${left !== undefined ? `, with ${duration(left)} left` : ''}.`,
+    );
   if (state.paused?.by === 'prep' && state.paused.side)
     lines.push(
       `🧠 ${sideLabel(deck, state.paused.side)} is taking prep until ${timestamp(state.timer?.at ?? 0)}; the speech clock (${duration(left ?? 0)} left) waits.`,
     );
   for (const seat of state.openSeats ?? [])
-    lines.push(`🪑 Open seat on ${sideLabel(deck, seat.side)} (was ${mention(seat.userId)}): join to take it.`);
+    lines.push(
+      `🪑 Open seat on ${sideLabel(deck, seat.side)} (was ${mention(seat.userId)}): join to take it.`,
+    );
   if (prepPoolMs(deck, state) > 0)
     lines.push(
       `Prep left: ${deck.sides.map((s) => `${sideLabel(deck, s.id)} ${duration(secondsOf(prepLeft(deck, state, s.id)))}`).join(' · ')}`,

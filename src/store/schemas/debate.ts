@@ -140,6 +140,7 @@ export const debateSchema: z.ZodType<Debate> = z
     controls: z.array(controlRecordSchema).optional(),
     openSeats: z.array(z.object({ userId: z.string(), side: z.string(), openedAt: z.number() })).optional(),
     prepLeft: record(z.number()).optional(),
+    voiceChannelId: z.string().optional(),
   })
   .transform((d) => ({
     ...d,
@@ -164,6 +165,7 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
     size: sizeSchema,
     seed: z.number(),
     lobbySeconds: z.number(),
+    voiceChannelId: z.string().optional(),
   }),
   z.object({ ...withActor('join'), side: z.string(), history: record(z.number()).optional() }),
   z.object(withActor('leave')),
