@@ -15,6 +15,7 @@ import {
 import { ballot, crowdVote, finish } from './judging.js';
 import { begin, cancel, expire, join, judge, leave, open, swap } from './lobby.js';
 import { refused, unchanged } from './outcome.js';
+import { answerPoint, offerPoint } from './points.js';
 import { refusal } from './refusals.js';
 import { done, draw, forfeit, prepTimer, speak, turnTimer } from './turns.js';
 import { type Debate, type DebateEvent, FINISHED_PHASES, type Transition } from './types.js';
@@ -68,6 +69,10 @@ export const apply = (deck: Deck, state: Debate | undefined, event: DebateEvent,
       return takePrep(deck, state, event, now);
     case 'end-prep':
       return endPrep(deck, state, event, now);
+    case 'poi':
+      return offerPoint(state, event, now);
+    case 'poi-answer':
+      return answerPoint(state, event);
   }
 };
 

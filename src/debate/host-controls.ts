@@ -29,9 +29,14 @@ const record = (state: Debate, entry: Omit<ControlRecord, 'turn'>): readonly Con
 ];
 const running = (state: Debate) => state.phase === 'prep' || state.phase === 'speaking';
 
-/** The turn's next timer after `now` (a bell, or its end) for a deadline of `endsAt`. */
-const nextTurnTimer = (slot: Slot, turn: number, endsAt: number, now: number): Timer => {
-  const timers = turnTimers(slot, turn, endsAt);
+/**
+ * The turn's next timer after `now` (a bell, or its end) for a deadline of `endsAt`. Bells may ring
+ * again with more time, but points of information, once open, do not close and reopen.
+ */
+const nextTurnTimer = (slot: Slot, turn: number, endsAt: number, now: number, pending?: Timer): Timer => {
+  const all = turnTimers(slot, turn, endsAt);
+  const opened = all.findIndex((t) => t.key === pending?.key) > all.findIndex((t) => t.poi === 'open');
+  const timers = all.filter((t) => !(opened && t.poi === 'open'));
   const next = timers.find((t) => t.at > now) ?? timers[timers.length - 1];
   if (!next) throw new Error('a turn always has an end timer');
   return { key: next.key, at: next.at };
@@ -111,10 +116,10 @@ export const extend = (state: Debate, event: Event<'extend'>, now: number): Tran
   const extended = announce({ kind: 'extended', turn: state.turn, seconds });
   if (state.paused) {
     // Stopped: the stopped timer is re-chosen as of the moment it stopped; nothing is armed.
-    const timer = nextTurnTimer(slot, state.turn, turnEndsAt, state.paused.at);
+    const timer = nextTurnTimer(slot, state.turn, turnEndsAt, state.paused.at, state.paused.timer);
     return ok({ ...state, turnEndsAt, controls, paused: { ...state.paused, timer } }, extended);
   }
-  const timer = nextTurnTimer(slot, state.turn, turnEndsAt, now);
+  const timer = nextTurnTimer(slot, state.turn, turnEndsAt, now, state.timer);
   return ok({ ...state, turnEndsAt, timer, controls }, extended, timerEffect(timer));
 };
 

@@ -64,6 +64,12 @@ const REASONS = {
   prepNotYourSide: () => 'Only the side about to speak can take prep now.',
   notPreparing: () => 'No side is taking prep right now.',
   preparing: () => 'A side is taking prep: the speech clock starts again when it ends prep.',
+  noPoints: () => 'This speech takes no points of information.',
+  poiOwnSide: () => 'Points of information are offered by the other side.',
+  poiProtected: (seconds: number) =>
+    `Protected time: no points of information in the first and last ${seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60 === 1 ? 'minute' : `${seconds / 60} minutes`}` : `${seconds} seconds`} of a speech.`,
+  poiPending: () => 'A point of information is already waiting for the speaker’s answer.',
+  noPoiWaiting: () => 'No point of information is waiting for your answer.',
 } as const;
 
 export type RefusalCode = keyof typeof REASONS;

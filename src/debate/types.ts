@@ -25,6 +25,8 @@ export interface Slot {
   readonly seconds: number;
   readonly bells: readonly number[];
   readonly words: { readonly min: number; readonly max: number };
+  /** Live mode: the first and last seconds of the speech in which no point of information may be offered. */
+  readonly protectedSeconds?: number;
 }
 
 /** What happened in one turn. `delivered`: a written speech, or a live speech that ran its course. */
@@ -131,6 +133,15 @@ export interface Debate {
   readonly prepLeft?: Readonly<Record<string, number>>;
   /** Live mode: the voice channel named on /debate start. */
   readonly voiceChannelId?: string;
+  /** Points of information offered, in order (points.ts). */
+  readonly pois?: readonly PointOfInformation[];
+}
+
+export interface PointOfInformation {
+  readonly turn: number;
+  readonly by: string;
+  readonly at: number;
+  readonly answer?: 'accepted' | 'declined';
 }
 
 /**
@@ -225,7 +236,11 @@ export type DebateEvent =
   | { readonly type: 'replace'; readonly actor: Actor; readonly userId: string }
   /** A side stops its speech clock and draws on its prep pool (`turn`: the turn the button was on). */
   | { readonly type: 'take-prep'; readonly actor: Actor; readonly turn?: number }
-  | { readonly type: 'end-prep'; readonly actor: Actor; readonly turn?: number };
+  | { readonly type: 'end-prep'; readonly actor: Actor; readonly turn?: number }
+  /** A debater of the other side offers a point of information to the speaker. */
+  | { readonly type: 'poi'; readonly actor: Actor; readonly turn?: number }
+  /** The speaker accepts or declines the point offered. */
+  | { readonly type: 'poi-answer'; readonly actor: Actor; readonly accept: boolean; readonly turn?: number };
 
 export type EventType = DebateEvent['type'];
 
@@ -246,7 +261,11 @@ export type Announcement =
   | { readonly kind: 'seat-opened'; readonly userId: string; readonly side: string }
   | { readonly kind: 'seat-taken'; readonly userId: string; readonly replaced: string }
   | { readonly kind: 'prep-taken'; readonly side: string; readonly until: number }
-  | { readonly kind: 'prep-ended'; readonly side: string; readonly seconds: number };
+  | { readonly kind: 'prep-ended'; readonly side: string; readonly seconds: number }
+  /** Protected time ended (`open`: points of information may be offered) or started again. */
+  | { readonly kind: 'poi-window'; readonly turn: number; readonly open: boolean }
+  | { readonly kind: 'poi-offered'; readonly turn: number; readonly by: string }
+  | { readonly kind: 'poi-answered'; readonly turn: number; readonly by: string; readonly accepted: boolean };
 
 export type Effect =
   | { readonly type: 'announce'; readonly announcement: Announcement }

@@ -8,6 +8,7 @@ import { displayNames } from './member-name.js';
 import { TEXT } from './text.js';
 import { controlView } from './views/controls.js';
 import { lobbyView } from './views/lobby.js';
+import { pointView } from './views/points.js';
 import { resultView } from './views/result.js';
 import { begunView, bellView, judgingView, turnEndedView, turnView } from './views/turns.js';
 import type { View } from './views/view.js';
@@ -135,6 +136,13 @@ const deliver = async (
       // A control left unposted from a debate that has since finished is not worth posting.
       if (state.phase !== 'prep' && state.phase !== 'speaking') return undefined;
       await send(controlView(deck, state, announcement));
+      return undefined;
+    case 'poi-window':
+    case 'poi-offered':
+    case 'poi-answered':
+      // Only worth posting while its speech is still under way.
+      if (announcement.turn !== state.turn || state.phase !== 'speaking') return undefined;
+      await send(pointView(deck, state, announcement));
       return undefined;
   }
 };

@@ -61,6 +61,9 @@ const handlers: Handlers = {
   },
   prep: (i, [id, turn], ctx) => runMove(ctx, i, id, 'takePrep', { turn }),
   'prep-end': (i, [id, turn], ctx) => runMove(ctx, i, id, 'endPrep', { turn }),
+  poi: (i, [id, turn], ctx) => runMove(ctx, i, id, 'poi', { turn }),
+  'poi-answer': (i, [id, turn, answer], ctx) =>
+    runMove(ctx, i, id, 'poiAnswer', { turn, accept: answer === 'accept' }),
 };
 
 /** Buttons whose answer repaints the message they are on (the lobby card, a leaderboard page). */

@@ -33,6 +33,9 @@ const schemas = {
   /** Prep pools: take prep on a turn, end it. */
   prep: z.tuple([snowflake, int]),
   'prep-end': z.tuple([snowflake, int]),
+  /** Points of information: offer one on a turn; the speaker accepts or declines. */
+  poi: z.tuple([snowflake, int]),
+  'poi-answer': z.tuple([snowflake, int, z.enum(['accept', 'decline'])]),
 } as const;
 
 export type CustomIdKind = keyof typeof schemas;

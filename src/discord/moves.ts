@@ -170,6 +170,21 @@ export const MOVES = {
     answer: () => TEXT.prepEnded,
     waits: true,
   },
+  poi: {
+    event: (input) => ({
+      type: 'poi',
+      actor: actorOf(input.interaction),
+      turn: arg<{ turn?: number }>(input).turn,
+    }),
+    answer: () => TEXT.poiOffered,
+  },
+  poiAnswer: {
+    event: (input) => {
+      const { turn, accept } = arg<{ turn?: number; accept: boolean }>(input);
+      return { type: 'poi-answer', actor: actorOf(input.interaction), accept, turn };
+    },
+    answer: (_moved, { extra }) => TEXT.poiAnswered((extra as { accept: boolean }).accept),
+  },
 } satisfies Record<string, MoveSpec>;
 
 export type MoveKind = keyof typeof MOVES;

@@ -61,4 +61,7 @@ export const TEXT = {
     'The seat is open: the first member to join takes it, with its hand and the speeches still to come.',
   prepTaken: 'Your side is taking prep: the speech clock waits. Press End prep when you are ready.',
   prepEnded: 'Prep ended: the speech clock runs again.',
+  poiOffered: 'Your point of information is offered; the speaker accepts or declines it.',
+  poiAnswered: (accepted: boolean) =>
+    accepted ? 'You accepted the point: give them the floor briefly.' : 'You declined the point.',
 } as const;

@@ -211,3 +211,52 @@ describe('prep pools', () => {
     expect(replay(walk.deck, walk.log)).toEqual(walk.state);
   });
 });
+
+describe('protected time and points of information', () => {
+  const parl = deckWith(formatLike({ id: 'parl', prepSeconds: 0, protectedSeconds: 30 }));
+  const live = { deck: parl, formatId: 'parl', mode: 'live' as const };
+
+  it('given a live speech with 30 s protected, then the signals fire when protected time ends and starts again, and POIs are refused outside the window', () => {
+    const walk = speaking(live);
+    const startedAt = walk.now;
+    expect(walk.slot.protectedSeconds).toBe(30);
+    expect(walk.state.timer).toEqual({ key: 'turn:0:poi-open', at: startedAt + 30 * SECOND });
+    expect(walk.refuse({ type: 'poi', actor: as(SAM), turn: 0 }, startedAt + 10 * SECOND).code).toBe(
+      'poiProtected',
+    );
+
+    expect(announcements(walk.fire())).toEqual([{ kind: 'poi-window', turn: 0, open: true }]);
+    expect(walk.refuse({ type: 'poi', actor: as(LEE) }).code).toBe('poiOwnSide');
+    const offered = walk.act({ type: 'poi', actor: as(SAM), turn: 0 }, walk.now + 5 * SECOND);
+    expect(announcements(offered)).toEqual([{ kind: 'poi-offered', turn: 0, by: SAM }]);
+    expect(walk.refuse({ type: 'poi', actor: as(SAM) }).code).toBe('poiPending');
+    expect(walk.refuse({ type: 'poi-answer', actor: as(SAM), accept: true }).code).toBe('notYourTurn');
+    const answered = walk.act({ type: 'poi-answer', actor: as(LEE), accept: false, turn: 0 });
+    expect(announcements(answered)).toEqual([{ kind: 'poi-answered', turn: 0, by: SAM, accepted: false }]);
+    expect(walk.state.pois).toEqual([{ turn: 0, by: SAM, at: walk.now, answer: 'declined' }]);
+    expect(walk.refuse({ type: 'poi-answer', actor: as(LEE), accept: true }).code).toBe('noPoiWaiting');
+
+    // The 30-s bell coincides with the close: one signal, and the last 30 s are protected.
+    expect(announcements(walk.fire())).toEqual([{ kind: 'poi-window', turn: 0, open: false }]);
+    expect(walk.state.timer?.key).toBe('turn:0:end');
+    expect(walk.refuse({ type: 'poi', actor: as(SAM) }).code).toBe('poiProtected');
+    expect(replay(walk.deck, walk.log)).toEqual(walk.state);
+  });
+
+  it('given a pause inside the window, then no POI while paused, and the window stays open after resuming', () => {
+    const walk = speaking(live);
+    walk.fire();
+    walk.act({ type: 'pause', actor: as(HOST) }, walk.now + SECOND);
+    expect(walk.refuse({ type: 'poi', actor: as(SAM) }).code).toBe('paused');
+    walk.act({ type: 'resume', actor: as(HOST) }, walk.now + MINUTE);
+    walk.act({ type: 'extend', actor: as(HOST), seconds: 60 });
+    // Extra time never closes and reopens the window.
+    expect(walk.state.timer?.key).toBe('turn:0:poi-closed');
+    walk.act({ type: 'poi', actor: as(SAM) });
+  });
+
+  it('given text mode or a format without protected time, then there are no points of information', () => {
+    expect(speaking({ ...live, mode: 'text' }).refuse({ type: 'poi', actor: as(SAM) }).code).toBe('noPoints');
+    expect(speaking({ mode: 'live' }).refuse({ type: 'poi', actor: as(SAM) }).code).toBe('noPoints');
+  });
+});

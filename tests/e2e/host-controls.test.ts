@@ -96,7 +96,7 @@ describe('pause and resume', () => {
     const result = await table.result();
     const reply = await privately(alice.click(result, buttonId(result, /:transcript:/)));
     const transcript = world.double.attachments(reply.id)[0]?.text() ?? '';
-    expect(transcript).toContain('## Host controls and prep');
+    expect(transcript).toContain('## Host controls, prep and points of information');
     expect(transcript).toMatch(/turn 1 · alice paused/);
     expect(transcript).toMatch(/turn 1 · alice resumed after \d:\d\d/);
     expect(transcript).toMatch(/turn 1 · alice gave extra time: \+0:30/);

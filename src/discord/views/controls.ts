@@ -138,7 +138,11 @@ export const controlTranscriptLines = (
   who: (userId: string) => string,
 ): string[] => {
   const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-  return (state.controls ?? []).map((c) => {
+  const points = (state.pois ?? []).map((p) => ({
+    at: p.at,
+    line: `- ${iso(p.at)} · turn ${p.turn + 1} · ${who(p.by)} offered a point of information: ${p.answer ?? 'not answered'}`,
+  }));
+  const controls = (state.controls ?? []).map((c) => {
     const when = c.turn < 0 ? 'during prep' : `turn ${c.turn + 1}`;
     const by = c.by ? `${who(c.by)} ` : '';
     const detail =
@@ -155,6 +159,7 @@ export const controlTranscriptLines = (
                 : c.kind === 'prep-ended'
                   ? `: ${deck.side(c.side ?? '')?.name ?? c.side} used ${duration(c.seconds ?? 0)}${c.by ? '' : ' (pool ran out)'}`
                   : '';
-    return `- ${iso(c.at)} · ${when} · ${by}${CONTROL_WORDS[c.kind]}${detail}`;
+    return { at: c.at, line: `- ${iso(c.at)} · ${when} · ${by}${CONTROL_WORDS[c.kind]}${detail}` };
   });
+  return [...controls, ...points].sort((a, b) => a.at - b.at).map((entry) => entry.line);
 };

@@ -4,6 +4,7 @@ import type { Debate } from '../../debate/types.js';
 import type { GuildConfig, Season } from '../../store/types.js';
 import { controlLines } from './controls.js';
 import { duration, kindLabel, mention, pingNobody, sideLabel, timestamp, truncate } from './format.js';
+import { pointLines } from './points.js';
 import type { View } from './view.js';
 
 /** /rubric: printed from data/rubric.json, so what players read is what the code does. */
@@ -86,7 +87,7 @@ export const statusView = (deck: Deck, state: Debate): View => {
       lines.push('Cancelled.');
       break;
   }
-  lines.push(...controlLines(deck, state));
+  lines.push(...controlLines(deck, state), ...pointLines(deck, state));
   lines.push(
     ...deck.sides.map(
       (s) =>

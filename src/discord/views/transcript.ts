@@ -58,7 +58,7 @@ export const transcriptMarkdown = (deck: Deck, state: Debate, names: ReadonlyMap
     }
   });
   const controls = controlTranscriptLines(deck, state, who);
-  if (controls.length > 0) out.push('', '## Host controls and prep', '', ...controls);
+  if (controls.length > 0) out.push('', '## Host controls, prep and points of information', '', ...controls);
   out.push(...timeSummary(deck, state, who));
   const result = state.result;
   out.push('', '## Result', '');

@@ -14,6 +14,7 @@ import {
   timestamp,
   truncate,
 } from './format.js';
+import { poiButton, pointLines } from './points.js';
 import { button, row, type View } from './view.js';
 
 const crowdRow = (deck: Deck, debateId: string) =>
@@ -81,8 +82,8 @@ export const turnView = (deck: Deck, state: Debate, turn: number): View => {
           button(customId('done', state.id, turn), 'Done', ButtonStyle.Success),
           button(customId('hand', state.id), 'My hand', ButtonStyle.Secondary, { emoji: '🃏' }),
         ];
-  buttons.push(...prepButton(deck, state, turn));
-  const controls = controlLines(deck, state);
+  buttons.push(...prepButton(deck, state, turn), ...poiButton(state, turn));
+  const controls = [...controlLines(deck, state), ...pointLines(deck, state, turn)];
   return {
     content: `🎤 ${mention(slot.userId)}, your turn: **${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)}** (${duration(slot.seconds)}), ends ${timestamp(endsAt)}.`,
     embeds: [

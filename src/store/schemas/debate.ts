@@ -38,6 +38,7 @@ const slotSchema: z.ZodType<Slot> = z.object({
   seconds: z.number(),
   bells: z.array(z.number()),
   words: z.object({ min: z.number(), max: z.number() }),
+  protectedSeconds: z.number().optional(),
 });
 
 const turnRecordSchema: z.ZodType<TurnRecord> = z.object({
@@ -141,6 +142,16 @@ export const debateSchema: z.ZodType<Debate> = z
     openSeats: z.array(z.object({ userId: z.string(), side: z.string(), openedAt: z.number() })).optional(),
     prepLeft: record(z.number()).optional(),
     voiceChannelId: z.string().optional(),
+    pois: z
+      .array(
+        z.object({
+          turn: z.number(),
+          by: z.string(),
+          at: z.number(),
+          answer: z.enum(['accepted', 'declined']).optional(),
+        }),
+      )
+      .optional(),
   })
   .transform((d) => ({
     ...d,
@@ -186,6 +197,8 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
   z.object({ ...withActor('replace'), userId: z.string() }),
   z.object({ ...withActor('take-prep'), turn: z.number().int().optional() }),
   z.object({ ...withActor('end-prep'), turn: z.number().int().optional() }),
+  z.object({ ...withActor('poi'), turn: z.number().int().optional() }),
+  z.object({ ...withActor('poi-answer'), accept: z.boolean(), turn: z.number().int().optional() }),
 ]);
 
 export const loggedEventSchema: z.ZodType<LoggedEvent> = z.object({
