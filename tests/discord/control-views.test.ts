@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Announcement } from '../../src/debate/types.js';
 import { controlLines, controlView } from '../../src/discord/views/controls.js';
-import { statusView } from '../../src/discord/views/info.js';
+import { helpView, statusView } from '../../src/discord/views/info.js';
 import { pointLines, pointView } from '../../src/discord/views/points.js';
 import { transcriptMarkdown } from '../../src/discord/views/transcript.js';
 import { turnView } from '../../src/discord/views/turns.js';
@@ -113,5 +113,20 @@ describe('host-control and point-of-information views', () => {
       'turn 1 · Nia took a seat: in place of Sam',
       'turn 1 · Nia offered a point of information: accepted',
     ]);
+  });
+
+  it('given /help, then it names every host control and the live-mode buttons, whole (not cut at 4,096)', () => {
+    const description = String(helpView(deck).embeds?.[0]?.description);
+    for (const words of [
+      '/debate pause',
+      '/debate resume',
+      '/debate extend',
+      '/debate replace',
+      'voice:',
+      'Take prep',
+      'Point of information',
+    ])
+      expect(description).toContain(words);
+    expect(description.length).toBeLessThan(4096);
   });
 });
