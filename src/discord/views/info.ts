@@ -67,12 +67,16 @@ export const statusView = (deck: Deck, state: Debate): View => {
       );
       break;
     case 'prep':
-      lines.push(`Prep: the first speech starts ${timestamp(state.timer?.at ?? 0)}.`);
+      lines.push(
+        state.paused
+          ? 'Prep: the clock is stopped.'
+          : `Prep: the first speech starts ${timestamp(state.timer?.at ?? 0)}.`,
+      );
       break;
     case 'speaking':
       if (slot)
         lines.push(
-          `Turn ${state.turn + 1} of ${state.slots.length}: ${mention(slot.userId)} · ${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)}), ends ${timestamp(state.turnEndsAt ?? 0)}.`,
+          `Turn ${state.turn + 1} of ${state.slots.length}: ${mention(slot.userId)} · ${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)}), ${state.paused ? 'clock stopped' : `ends ${timestamp(state.turnEndsAt ?? 0)}`}.`,
         );
       break;
     case 'judging':
