@@ -1,4 +1,5 @@
 import {
+  ChannelType,
   InteractionContextType,
   ApplicationCommandOptionType as Option,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -17,6 +18,10 @@ export const DEBATE_SUBCOMMANDS = [
   'forfeit',
   'status',
   'cancel',
+  'pause',
+  'resume',
+  'extend',
+  'replace',
 ] as const;
 export type DebateSubcommand = (typeof DEBATE_SUBCOMMANDS)[number];
 
@@ -68,6 +73,12 @@ export const debateDefinition = {
             { name: '2v2', value: '2v2' },
           ],
         },
+        {
+          type: Option.Channel,
+          name: 'voice',
+          description: 'Live mode: the voice channel to meet in',
+          channel_types: [ChannelType.GuildVoice, ChannelType.GuildStageVoice],
+        },
       ],
     },
     {
@@ -84,5 +95,35 @@ export const debateDefinition = {
     plain('forfeit', 'Concede: the other side wins'),
     plain('status', 'Where this channel’s debate stands'),
     plain('cancel', 'Cancel the debate (host or Manage Server); nothing is rated'),
+    plain('pause', 'Pause the clock (host or Manage Server)'),
+    plain('resume', 'Resume the clock; the deadline moves by the pause (host or Manage Server)'),
+    {
+      type: Option.Subcommand,
+      name: 'extend' satisfies DebateSubcommand,
+      description: 'Give the current speaker extra time (host or Manage Server)',
+      options: [
+        {
+          type: Option.Integer,
+          name: 'seconds',
+          description: 'Seconds to add to the speech (1–600)',
+          required: true,
+          min_value: 1,
+          max_value: 600,
+        },
+      ],
+    },
+    {
+      type: Option.Subcommand,
+      name: 'replace' satisfies DebateSubcommand,
+      description: 'Open a departed debater’s seat for someone else (host or Manage Server)',
+      options: [
+        {
+          type: Option.User,
+          name: 'user',
+          description: 'The debater who left',
+          required: true,
+        },
+      ],
+    },
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

@@ -106,6 +106,27 @@ export const formatSchema = z.strictObject({
   draws: z.number().int().min(0).max(10),
   judgingSeconds: z.number().int().min(10).max(3600),
   speeches: z.array(speechSchema).min(2, 'at least one speech per side'),
+  /** Seconds of prep each side may draw on between speeches (Lincoln-Douglas: 240), besides `prepSeconds`. */
+  prepPool: z
+    .number()
+    .int()
+    .min(0)
+    .max(1800)
+    .optional()
+    .describe('Seconds of prep each side may draw on between speeches, with the Take prep button.'),
+  /**
+   * Live mode: the first and last seconds of every speech are protected (British Parliamentary: 60);
+   * in between, the other side may offer points of information. Absent: no points of information.
+   */
+  protectedSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(600)
+    .optional()
+    .describe(
+      'Live mode: protected seconds at the start and end of each speech; points of information in between.',
+    ),
 });
 export const formatsFileSchema = file({ formats: z.array(formatSchema).min(1, 'at least one format') });
 

@@ -1,7 +1,21 @@
 import type { Deck } from '../content/deck.js';
+import {
+  endPrep,
+  extend,
+  joinsOpenSeat,
+  PREP_POOL_KEY,
+  pause,
+  pausedRefusal,
+  prepPoolTimer,
+  replace,
+  resume,
+  takePrep,
+  takeSeat,
+} from './host-controls.js';
 import { ballot, crowdVote, finish } from './judging.js';
 import { begin, cancel, expire, join, judge, leave, open, swap } from './lobby.js';
 import { refused, unchanged } from './outcome.js';
+import { answerPoint, offerPoint } from './points.js';
 import { refusal } from './refusals.js';
 import { done, draw, forfeit, prepTimer, speak, turnTimer } from './turns.js';
 import { type Debate, type DebateEvent, FINISHED_PHASES, type Transition } from './types.js';
@@ -16,9 +30,11 @@ export const apply = (deck: Deck, state: Debate | undefined, event: DebateEvent,
   if (!state) throw new Error(`a debate must be opened before "${event.type}"`);
   if (event.type === 'timer') return applyTimer(deck, state, event.key, now);
   if (FINISHED_PHASES.includes(state.phase)) return refused(refusal('finished'));
+  const held = pausedRefusal(state, event);
+  if (held) return refused(held);
   switch (event.type) {
     case 'join':
-      return join(deck, state, event);
+      return joinsOpenSeat(state) ? takeSeat(deck, state, event, now) : join(deck, state, event);
     case 'leave':
       return leave(state, event);
     case 'judge':
@@ -41,6 +57,22 @@ export const apply = (deck: Deck, state: Debate | undefined, event: DebateEvent,
       return ballot(deck, state, event, now);
     case 'crowd':
       return crowdVote(deck, state, event);
+    case 'pause':
+      return pause(state, event, now);
+    case 'resume':
+      return resume(deck, state, event, now);
+    case 'extend':
+      return extend(state, event, now);
+    case 'replace':
+      return replace(state, event, now);
+    case 'take-prep':
+      return takePrep(deck, state, event, now);
+    case 'end-prep':
+      return endPrep(deck, state, event, now);
+    case 'poi':
+      return offerPoint(state, event, now);
+    case 'poi-answer':
+      return answerPoint(state, event);
   }
 };
 
@@ -53,6 +85,7 @@ const applyTimer = (deck: Deck, state: Debate, key: string, now: number): Transi
   if (key === 'lobby') return expire(state);
   if (key === 'prep') return prepTimer(deck, state, now);
   if (key === 'judging') return finish(deck, state, now);
+  if (key.startsWith(`${PREP_POOL_KEY}:`)) return prepPoolTimer(deck, state, now);
   return turnTimer(deck, state, key, now);
 };
 

@@ -50,6 +50,26 @@ const REASONS = {
   doneNotNow: () => 'There is nothing to end right now.',
   turnOver: () => 'That turn is already over, so nothing was changed.',
   alreadyReady: () => 'You are already marked ready; the first speech starts when everyone is.',
+  pauseNotNow: () => 'The clock can be paused during prep and the speeches.',
+  alreadyPaused: () => 'The debate is already paused. Resume it with /debate resume.',
+  notPaused: () => 'The debate is not paused.',
+  paused: () => 'The debate is paused: the host resumes it with /debate resume.',
+  extendNotNow: () => 'Extra time can be given during a speech.',
+  extendSeconds: (max: number) => `Extra time is a whole number of seconds from 1 to ${max}.`,
+  replaceNotNow: () => 'A seat can be reopened once the debate has begun and before judging.',
+  notADebater: (userId: string) => `<@${userId}> is not a debater in this debate.`,
+  seatAlreadyOpen: (userId: string) => `<@${userId}>'s seat is already open for someone to take.`,
+  noPrepPool: () => 'This format has no prep pool.',
+  noPrepLeft: () => 'Your side has no prep time left.',
+  prepNotYourSide: () => 'Only the side about to speak can take prep now.',
+  notPreparing: () => 'No side is taking prep right now.',
+  preparing: () => 'A side is taking prep: the speech clock starts again when it ends prep.',
+  noPoints: () => 'This speech takes no points of information.',
+  poiOwnSide: () => 'Points of information are offered by the other side.',
+  poiProtected: (seconds: number) =>
+    `Protected time: no points of information in the first and last ${seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60 === 1 ? 'minute' : `${seconds / 60} minutes`}` : `${seconds} seconds`} of a speech.`,
+  poiPending: () => 'A point of information is already waiting for the speaker’s answer.',
+  noPoiWaiting: () => 'No point of information is waiting for your answer.',
 } as const;
 
 export type RefusalCode = keyof typeof REASONS;

@@ -30,14 +30,35 @@ export const resolveSlots = (
       seconds: mode === 'text' ? speech.textSeconds : speech.seconds,
       bells: speech.bells,
       words: speech.words,
+      // Points of information are a spoken thing: protected time applies in live mode only.
+      ...(mode === 'live' && format.protectedSeconds && speech.seconds > 2 * format.protectedSeconds
+        ? { protectedSeconds: format.protectedSeconds }
+        : {}),
     };
   });
 };
 
-/** The timers of one turn in the order they fire: its bells, then its end. */
-export const turnTimers = (slot: Slot, turn: number, endsAt: number) => [
-  ...[...new Set(slot.bells)]
-    .sort((a, b) => b - a)
-    .map((bell) => ({ key: `turn:${turn}:bell:${bell}`, at: endsAt - bell * 1000, bell })),
-  { key: `turn:${turn}:end`, at: endsAt, bell: 0 },
-];
+/**
+ * The timers of one turn in the order they fire: its bells (and, with protected time, the signals
+ * that points of information open and close, `poi`), then its end.
+ */
+export const turnTimers = (
+  slot: Slot,
+  turn: number,
+  endsAt: number,
+): { key: string; at: number; bell: number; poi?: 'open' | 'closed' }[] => {
+  const bells: { key: string; at: number; bell: number; poi?: 'open' | 'closed' }[] = [
+    ...new Set(slot.bells),
+  ].map((bell) => ({ key: `turn:${turn}:bell:${bell}`, at: endsAt - bell * 1000, bell }));
+  const guarded = slot.protectedSeconds ?? 0;
+  if (guarded > 0) {
+    const opensBeforeEnd = slot.seconds - guarded;
+    // A bell at the same moment as a signal is that signal (two timers due at once would lose one).
+    bells.splice(0, bells.length, ...bells.filter((b) => b.bell !== guarded && b.bell !== opensBeforeEnd));
+    bells.push(
+      { key: `turn:${turn}:poi-open`, at: endsAt - opensBeforeEnd * 1000, bell: opensBeforeEnd, poi: 'open' },
+      { key: `turn:${turn}:poi-closed`, at: endsAt - guarded * 1000, bell: guarded, poi: 'closed' },
+    );
+  }
+  return [...bells.sort((a, b) => b.bell - a.bell), { key: `turn:${turn}:end`, at: endsAt, bell: 0 }];
+};

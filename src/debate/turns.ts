@@ -7,6 +7,7 @@ import { andThen, ok, refused, unchanged } from './outcome.js';
 import { type Refusal, refusal } from './refusals.js';
 import { turnTimers } from './slots.js';
 import {
+  type Announcement,
   type Debate,
   type DebateEvent,
   type Effect,
@@ -73,11 +74,10 @@ export const turnTimer = (deck: Deck, state: Debate, key: string, now: number): 
     // A bell applied late skips the bells that are already past, so they do not ring back to back.
     const upcoming = timers.slice(index + 1).find((t) => t.at > now) ?? following;
     const timer = { key: upcoming.key, at: upcoming.at };
-    return ok(
-      { ...state, timer },
-      { type: 'announce', announcement: { kind: 'bell', turn: state.turn, secondsLeft: fired.bell } },
-      { type: 'timer', timer },
-    );
+    const announcement: Announcement = fired.poi
+      ? { kind: 'poi-window', turn: state.turn, open: fired.poi === 'open' }
+      : { kind: 'bell', turn: state.turn, secondsLeft: fired.bell };
+    return ok({ ...state, timer }, { type: 'announce', announcement }, { type: 'timer', timer });
   }
   return endAtDeadline(deck, state, state.turnEndsAt, now);
 };

@@ -25,6 +25,8 @@ export interface Slot {
   readonly seconds: number;
   readonly bells: readonly number[];
   readonly words: { readonly min: number; readonly max: number };
+  /** Live mode: the first and last seconds of the speech in which no point of information may be offered. */
+  readonly protectedSeconds?: number;
 }
 
 /** What happened in one turn. `delivered`: a written speech, or a live speech that ran its course. */
@@ -133,6 +135,58 @@ export interface Debate {
   readonly crowd: Readonly<Record<string, string>>;
   readonly result: Result | undefined;
   readonly cancelReason?: 'host' | 'expired' | 'moderator';
+  /** Host controls (host-controls.ts): set while the clock is stopped, holding the stopped timer. */
+  readonly paused?: Paused;
+  /** Every host control and prep draw, in order: shown by status and written to the transcript. */
+  readonly controls?: readonly ControlRecord[];
+  /** Seats opened by /debate replace, waiting for someone to take them. */
+  readonly openSeats?: readonly OpenSeat[];
+  /** Milliseconds of prep pool each side has left (formats with `prepPool`); absent: the full pool. */
+  readonly prepLeft?: Readonly<Record<string, number>>;
+  /** Live mode: the voice channel named on /debate start. */
+  readonly voiceChannelId?: string;
+  /** Points of information offered, in order (points.ts). */
+  readonly pois?: readonly PointOfInformation[];
+}
+
+export interface PointOfInformation {
+  readonly turn: number;
+  readonly by: string;
+  readonly at: number;
+  readonly answer?: 'accepted' | 'declined';
+}
+
+/**
+ * The clock is stopped: by the host (`host`, no timer armed at all), or while a side takes prep
+ * from its pool (`prep`, the pool's end is the armed timer). `timer` is the stopped timer, as it
+ * stood at `at`; resuming moves it (and the turn's deadline) by the time spent stopped.
+ */
+export interface Paused {
+  readonly at: number;
+  readonly by: 'host' | 'prep';
+  readonly side?: string;
+  readonly timer: Timer | undefined;
+}
+
+export interface OpenSeat {
+  /** The debater who left: their turns so far stay theirs. */
+  readonly userId: string;
+  readonly side: string;
+  readonly openedAt: number;
+}
+
+export interface ControlRecord {
+  readonly kind: 'pause' | 'resume' | 'extend' | 'replace' | 'seat-taken' | 'prep-taken' | 'prep-ended';
+  readonly at: number;
+  /** Who acted (the host, the debater taking prep); absent for a pool that ran out. */
+  readonly by?: string;
+  /** The turn under way (-1 during prep). */
+  readonly turn: number;
+  /** Seconds: added by extend, paused for by resume, drawn from the pool by prep-ended. */
+  readonly seconds?: number;
+  /** replace: the debater who left; seat-taken: the one who took their seat. */
+  readonly userId?: string;
+  readonly side?: string;
 }
 
 /** Facts about the person acting, supplied by the bot layer. */
@@ -155,6 +209,8 @@ export type DebateEvent =
       readonly size: Size;
       readonly seed: number;
       readonly lobbySeconds: number;
+      /** Live mode: the voice channel the debaters meet in. */
+      readonly voiceChannelId?: string;
     }
   | {
       readonly type: 'join';
@@ -184,7 +240,19 @@ export type DebateEvent =
       readonly winner: string;
     }
   | { readonly type: 'crowd'; readonly actor: Actor; readonly side: string }
-  | { readonly type: 'timer'; readonly key: string };
+  | { readonly type: 'timer'; readonly key: string }
+  | { readonly type: 'pause'; readonly actor: Actor }
+  | { readonly type: 'resume'; readonly actor: Actor }
+  | { readonly type: 'extend'; readonly actor: Actor; readonly seconds: number }
+  /** The host opens `userId`'s seat (they left the server, their connection dropped) for someone else. */
+  | { readonly type: 'replace'; readonly actor: Actor; readonly userId: string }
+  /** A side stops its speech clock and draws on its prep pool (`turn`: the turn the button was on). */
+  | { readonly type: 'take-prep'; readonly actor: Actor; readonly turn?: number }
+  | { readonly type: 'end-prep'; readonly actor: Actor; readonly turn?: number }
+  /** A debater of the other side offers a point of information to the speaker. */
+  | { readonly type: 'poi'; readonly actor: Actor; readonly turn?: number }
+  /** The speaker accepts or declines the point offered. */
+  | { readonly type: 'poi-answer'; readonly actor: Actor; readonly accept: boolean; readonly turn?: number };
 
 export type EventType = DebateEvent['type'];
 
@@ -198,7 +266,18 @@ export type Announcement =
   | { readonly kind: 'turn-ended'; readonly turn: number }
   | { readonly kind: 'judging-opened'; readonly endsAt: number }
   | { readonly kind: 'finished' }
-  | { readonly kind: 'cancelled' };
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'paused' }
+  | { readonly kind: 'resumed'; readonly seconds: number }
+  | { readonly kind: 'extended'; readonly turn: number; readonly seconds: number }
+  | { readonly kind: 'seat-opened'; readonly userId: string; readonly side: string }
+  | { readonly kind: 'seat-taken'; readonly userId: string; readonly replaced: string }
+  | { readonly kind: 'prep-taken'; readonly side: string; readonly until: number }
+  | { readonly kind: 'prep-ended'; readonly side: string; readonly seconds: number }
+  /** Protected time ended (`open`: points of information may be offered) or started again. */
+  | { readonly kind: 'poi-window'; readonly turn: number; readonly open: boolean }
+  | { readonly kind: 'poi-offered'; readonly turn: number; readonly by: string }
+  | { readonly kind: 'poi-answered'; readonly turn: number; readonly by: string; readonly accepted: boolean };
 
 export type Effect =
   | { readonly type: 'announce'; readonly announcement: Announcement }

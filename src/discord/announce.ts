@@ -5,7 +5,9 @@ import { type Announcing, PostFailed } from '../play/ports.js';
 import type { OutboxEntry, Store, StoredDebate } from '../store/types.js';
 import { displayNames } from './member-name.js';
 import { TEXT } from './text.js';
+import { controlView } from './views/controls.js';
 import { lobbyView } from './views/lobby.js';
+import { pointView } from './views/points.js';
 import { resultView } from './views/result.js';
 import { begunView, bellView, judgingView, turnEndedView, turnView } from './views/turns.js';
 import type { View } from './views/view.js';
@@ -123,5 +125,23 @@ const deliver = async (
       await send(resultView(deck, state, state.result, meta.ratingChanges ?? [], image));
       return undefined;
     }
+    case 'paused':
+    case 'resumed':
+    case 'extended':
+    case 'seat-opened':
+    case 'seat-taken':
+    case 'prep-taken':
+    case 'prep-ended':
+      // A control left unposted from a debate that has since finished is not worth posting.
+      if (state.phase !== 'prep' && state.phase !== 'speaking') return undefined;
+      await send(controlView(deck, state, announcement));
+      return undefined;
+    case 'poi-window':
+    case 'poi-offered':
+    case 'poi-answered':
+      // Only worth posting while its speech is still under way.
+      if (announcement.turn !== state.turn || state.phase !== 'speaking') return undefined;
+      await send(pointView(deck, state, announcement));
+      return undefined;
   }
 };

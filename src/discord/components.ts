@@ -59,6 +59,11 @@ const handlers: Handlers = {
     const board = await ctx.store.players.leaderboard(guildId, season, { side: sideId, page });
     await updateClicked(button(i), leaderboardView(ctx.deck, board, { guildId, season, side: sideId }));
   },
+  prep: (i, [id, turn], ctx) => runMove(ctx, i, id, 'takePrep', { turn }),
+  'prep-end': (i, [id, turn], ctx) => runMove(ctx, i, id, 'endPrep', { turn }),
+  poi: (i, [id, turn], ctx) => runMove(ctx, i, id, 'poi', { turn }),
+  'poi-answer': (i, [id, turn, answer], ctx) =>
+    runMove(ctx, i, id, 'poiAnswer', { turn, accept: answer === 'accept' }),
 };
 
 /** Buttons whose answer repaints the message they are on (the lobby card, a leaderboard page). */

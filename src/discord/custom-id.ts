@@ -30,6 +30,12 @@ const schemas = {
   transcript: z.tuple([snowflake]),
   /** Leaderboard pages: guild, season, side (or all), page. */
   board: z.tuple([snowflake, int, token, int]),
+  /** Prep pools: take prep on a turn, end it. */
+  prep: z.tuple([snowflake, int]),
+  'prep-end': z.tuple([snowflake, int]),
+  /** Points of information: offer one on a turn; the speaker accepts or declines. */
+  poi: z.tuple([snowflake, int]),
+  'poi-answer': z.tuple([snowflake, int, z.enum(['accept', 'decline'])]),
 } as const;
 
 export type CustomIdKind = keyof typeof schemas;

@@ -52,7 +52,13 @@ export const debateInChannel = async (ctx: AppContext, interaction: Interaction)
 export const startDebate = async (
   ctx: AppContext,
   interaction: ChatInputCommandInteraction,
-  options: { motion?: string | null; format?: string | null; mode?: string | null; size?: string | null },
+  options: {
+    motion?: string | null;
+    format?: string | null;
+    mode?: string | null;
+    size?: string | null;
+    voice?: string | null;
+  },
 ) => {
   const guildId = guildIdOf(interaction);
   const config = await ctx.store.guilds.config(guildId);
@@ -92,10 +98,12 @@ export const startDebate = async (
     hostId: interaction.user.id,
     motionId: motion.id,
     formatId: format.id,
-    mode: (options.mode ?? 'text') as Mode,
+    // A voice channel named means a live debate, unless a mode was chosen.
+    mode: (options.mode ?? (options.voice ? 'live' : 'text')) as Mode,
     size,
     seed: ctx.seed(),
     lobbySeconds: config.lobbyMinutes * 60,
+    ...(options.voice ? { voiceChannelId: options.voice } : {}),
   });
 };
 

@@ -124,6 +124,67 @@ export const MOVES = {
     },
     skipNotes: true,
   },
+  pause: {
+    event: ({ interaction }) => ({ type: 'pause', actor: actorOf(interaction) }),
+    answer: () => TEXT.paused,
+    waits: true,
+  },
+  resume: {
+    event: ({ interaction }) => ({ type: 'resume', actor: actorOf(interaction) }),
+    answer: () => TEXT.resumed,
+    waits: true,
+  },
+  extend: {
+    event: (input) => ({
+      type: 'extend',
+      actor: actorOf(input.interaction),
+      seconds: arg<{ seconds: number }>(input).seconds,
+    }),
+    answer: (_moved, { extra }) => TEXT.extended((extra as { seconds: number }).seconds),
+    waits: true,
+  },
+  replace: {
+    event: (input) => ({
+      type: 'replace',
+      actor: actorOf(input.interaction),
+      userId: arg<{ userId: string }>(input).userId,
+    }),
+    answer: () => TEXT.seatOpened,
+    waits: true,
+  },
+  takePrep: {
+    event: (input) => ({
+      type: 'take-prep',
+      actor: actorOf(input.interaction),
+      turn: arg<{ turn?: number }>(input).turn,
+    }),
+    answer: () => TEXT.prepTaken,
+    waits: true,
+  },
+  endPrep: {
+    event: (input) => ({
+      type: 'end-prep',
+      actor: actorOf(input.interaction),
+      turn: arg<{ turn?: number }>(input).turn,
+    }),
+    answer: () => TEXT.prepEnded,
+    waits: true,
+  },
+  poi: {
+    event: (input) => ({
+      type: 'poi',
+      actor: actorOf(input.interaction),
+      turn: arg<{ turn?: number }>(input).turn,
+    }),
+    answer: () => TEXT.poiOffered,
+  },
+  poiAnswer: {
+    event: (input) => {
+      const { turn, accept } = arg<{ turn?: number; accept: boolean }>(input);
+      return { type: 'poi-answer', actor: actorOf(input.interaction), accept, turn };
+    },
+    answer: (_moved, { extra }) => TEXT.poiAnswered((extra as { accept: boolean }).accept),
+  },
 } satisfies Record<string, MoveSpec>;
 
 export type MoveKind = keyof typeof MOVES;

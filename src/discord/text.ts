@@ -54,4 +54,14 @@ export const TEXT = {
   cancelled: 'The debate is cancelled. Nothing is rated.',
   optOut: (out: boolean) =>
     out ? 'You are now hidden from the leaderboard.' : 'You are listed on the leaderboard again.',
+  paused: 'Paused. The clock stands still until /debate resume.',
+  resumed: 'Resumed: the deadline moved by the pause.',
+  extended: (seconds: number) => `Gave the speaker ${seconds} more seconds.`,
+  seatOpened:
+    'The seat is open: the first member to join takes it, with its hand and the speeches still to come.',
+  prepTaken: 'Your side is taking prep: the speech clock waits. Press End prep when you are ready.',
+  prepEnded: 'Prep ended: the speech clock runs again.',
+  poiOffered: 'Your point of information is offered; the speaker accepts or declines it.',
+  poiAnswered: (accepted: boolean) =>
+    accepted ? 'You accepted the point: give them the floor briefly.' : 'You declined the point.',
 } as const;

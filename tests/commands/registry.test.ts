@@ -24,6 +24,10 @@ describe('the registered commands', () => {
         '/debate forfeit',
         '/debate status',
         '/debate cancel',
+        '/debate pause',
+        '/debate resume',
+        '/debate extend',
+        '/debate replace',
         '/evidence hand',
         '/evidence draw',
         '/evidence search',
@@ -56,6 +60,39 @@ describe('the registered commands', () => {
     );
     for (const name of registered) expect(listed, `README lists ${name}`).toContain(name);
     for (const name of listed) expect(registered, `${name} in the README is registered`).toContain(name);
+  });
+
+  it('given the host controls, then extend takes 1–600 seconds, replace a user, and start a voice channel', () => {
+    const debate = commands.get('debate');
+    const sub = (name: string) =>
+      (debate?.data.options ?? []).find((o) => o.name === name) as
+        | {
+            options?: {
+              name: string;
+              type: number;
+              required?: boolean;
+              min_value?: number;
+              max_value?: number;
+            }[];
+          }
+        | undefined;
+    expect(sub('pause')?.options ?? []).toEqual([]);
+    expect(sub('resume')?.options ?? []).toEqual([]);
+    expect(sub('extend')?.options).toEqual([
+      expect.objectContaining({
+        name: 'seconds',
+        type: ApplicationCommandOptionType.Integer,
+        required: true,
+        min_value: 1,
+        max_value: 600,
+      }),
+    ]);
+    expect(sub('replace')?.options).toEqual([
+      expect.objectContaining({ name: 'user', type: ApplicationCommandOptionType.User, required: true }),
+    ]);
+    expect(sub('start')?.options?.find((o) => o.name === 'voice')?.type).toBe(
+      ApplicationCommandOptionType.Channel,
+    );
   });
 
   it('given every definition, then names and descriptions fit Discord’s limits', () => {

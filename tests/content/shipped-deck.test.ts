@@ -83,6 +83,14 @@ describe('the shipped deck', () => {
     expect(new Set(crossExaminers)).toEqual(new Set(['lecun', 'scaling']));
   });
 
+  it('given Lincoln-Douglas, then each side has a 4-minute prep pool; given the parliamentary format, 7-minute 2v2 speeches with the first and last minute protected', () => {
+    expect(format('lincoln-douglas').prepPool).toBe(240);
+    const parl = format('parliamentary');
+    expect(parl.sizes).toEqual(['2v2']);
+    expect(parl.protectedSeconds).toBe(60);
+    for (const speech of parl.speeches) expect(speech.seconds).toBe(420);
+  });
+
   it('given a 2v2 team format, then both speakers of each side speak', () => {
     const teams = deck.formats.filter((f) => f.sizes.includes('2v2'));
     expect(teams.length).toBeGreaterThan(0);

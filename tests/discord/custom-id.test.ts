@@ -19,6 +19,17 @@ describe('custom id codec', () => {
     });
   });
 
+  it('given the prep and point-of-information buttons, then they round-trip, and a POI answer is accept or decline only', () => {
+    expect(parseCustomId(customId('prep', '42', 2))).toEqual({ kind: 'prep', args: ['42', 2] });
+    expect(parseCustomId(customId('prep-end', '42', 2))).toEqual({ kind: 'prep-end', args: ['42', 2] });
+    expect(parseCustomId(customId('poi', '42', 1))).toEqual({ kind: 'poi', args: ['42', 1] });
+    expect(parseCustomId(customId('poi-answer', '42', 1, 'accept'))).toEqual({
+      kind: 'poi-answer',
+      args: ['42', 1, 'accept'],
+    });
+    expect(parseCustomId('s1:poi-answer:42:1:maybe')).toBeUndefined();
+  });
+
   it.each([
     ['an empty id', ''],
     ['another bot’s id', 'ticket:open:1'],

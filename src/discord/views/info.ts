@@ -2,7 +2,9 @@ import type { Deck } from '../../content/deck.js';
 import { PROVISIONAL_DEBATES } from '../../debate/ratings.js';
 import type { Debate } from '../../debate/types.js';
 import type { GuildConfig, Season } from '../../store/types.js';
+import { controlLines } from './controls.js';
 import { duration, kindLabel, mention, pingNobody, sideLabel, timestamp, truncate } from './format.js';
+import { pointLines } from './points.js';
 import type { View } from './view.js';
 
 /** /rubric: printed from data/rubric.json, so what players read is what the code does. */
@@ -53,6 +55,7 @@ export const helpView = (deck: Deck): View => ({
           '**4. Judging.** Judges fill a ballot for every debater on the rubric (`/rubric`) and name a winner or a draw. No judges: the automatic rubric decides.',
           '**5. Result.** Scores per criterion with reasons that quote you, coaching on every speech (strongest and weakest part, the point you left unanswered and the card that answers it), rating changes, and a transcript. Climb `/leaderboard`; see `/stats` for what to practise.',
           '',
+          '**Host controls.** `/debate pause` and `/debate resume` stop and restart the clock (the deadline moves by the pause); `/debate extend <seconds>` gives the speaker extra time; `/debate replace <user>` opens a departed debater’s seat for someone to join. Live mode: `/debate start voice:` names the voice channel; formats with a prep pool (Lincoln-Douglas: 4 min a side) have **Take prep** on the turn card; formats with protected time (parliamentary) have **Point of information** for the other side outside the first and last minute.',
           '**Research:** `/evidence search`, `/evidence show`, `/motion list`, `/motion stats`. **Moderators:** `/config`, `/season new`, `/debate cancel`.',
         ].join('\n'),
         4096,
@@ -75,12 +78,16 @@ export const statusView = (deck: Deck, state: Debate): View => {
       );
       break;
     case 'prep':
-      lines.push(`Prep: the first speech starts ${timestamp(state.timer?.at ?? 0)}.`);
+      lines.push(
+        state.paused
+          ? 'Prep: the clock is stopped.'
+          : `Prep: the first speech starts ${timestamp(state.timer?.at ?? 0)}.`,
+      );
       break;
     case 'speaking':
       if (slot)
         lines.push(
-          `Turn ${state.turn + 1} of ${state.slots.length}: ${mention(slot.userId)} · ${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)}), ends ${timestamp(state.turnEndsAt ?? 0)}.`,
+          `Turn ${state.turn + 1} of ${state.slots.length}: ${mention(slot.userId)} · ${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)}), ${state.paused ? 'clock stopped' : `ends ${timestamp(state.turnEndsAt ?? 0)}`}.`,
         );
       break;
     case 'judging':
@@ -95,6 +102,7 @@ export const statusView = (deck: Deck, state: Debate): View => {
       lines.push('Cancelled.');
       break;
   }
+  lines.push(...controlLines(deck, state), ...pointLines(deck, state));
   lines.push(
     ...deck.sides.map(
       (s) =>

@@ -50,7 +50,7 @@ export const lobbyView = (deck: Deck, state: Debate): View => {
           },
           {
             name: 'Setup',
-            value: `${format?.name ?? state.formatId} · ${state.mode} mode · ${state.size} · host ${mention(state.hostId)}\n${status}`,
+            value: `${format?.name ?? state.formatId} · ${state.mode} mode · ${state.size} · host ${mention(state.hostId)}${state.voiceChannelId ? `\n🔊 Meet in <#${state.voiceChannelId}>` : ''}\n${status}`,
           },
         ],
       },

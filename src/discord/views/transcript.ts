@@ -1,6 +1,7 @@
 import type { Deck } from '../../content/deck.js';
 import type { Debate } from '../../debate/types.js';
 import { coachingLines } from './coaching.js';
+import { controlTranscriptLines } from './controls.js';
 import { duration, kindLabel } from './format.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -57,6 +58,8 @@ export const transcriptMarkdown = (deck: Deck, state: Debate, names: ReadonlyMap
       }
     }
   });
+  const controls = controlTranscriptLines(deck, state, who);
+  if (controls.length > 0) out.push('', '## Host controls, prep and points of information', '', ...controls);
   out.push(...timeSummary(deck, state, who));
   const result = state.result;
   out.push('', '## Result', '');

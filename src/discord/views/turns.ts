@@ -2,6 +2,7 @@ import { ButtonStyle } from 'discord.js';
 import type { Deck } from '../../content/deck.js';
 import type { Debate, TurnRecord } from '../../debate/types.js';
 import { customId } from '../custom-id.js';
+import { controlLines, prepButton } from './controls.js';
 import {
   duration,
   kindLabel,
@@ -13,6 +14,7 @@ import {
   timestamp,
   truncate,
 } from './format.js';
+import { poiButton, pointLines } from './points.js';
 import { button, row, type View } from './view.js';
 
 const crowdRow = (deck: Deck, debateId: string) =>
@@ -80,11 +82,13 @@ export const turnView = (deck: Deck, state: Debate, turn: number): View => {
           button(customId('done', state.id, turn), 'Done', ButtonStyle.Success),
           button(customId('hand', state.id), 'My hand', ButtonStyle.Secondary, { emoji: '🃏' }),
         ];
+  buttons.push(...prepButton(deck, state, turn), ...poiButton(state, turn));
+  const controls = [...controlLines(deck, state), ...pointLines(deck, state, turn)];
   return {
     content: `🎤 ${mention(slot.userId)}, your turn: **${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)}** (${duration(slot.seconds)}), ends ${timestamp(endsAt)}.`,
     embeds: [
       {
-        description: `Turn ${turn + 1} of ${state.slots.length}. ${how}`,
+        description: [`Turn ${turn + 1} of ${state.slots.length}. ${how}`, ...controls].join('\n'),
         color: sideColour(deck, slot.side),
       },
     ],

@@ -4,10 +4,12 @@ import type { LoggedEvent } from '../../debate/replay.js';
 import type {
   Actor,
   Ballot,
+  ControlRecord,
   CriterionScore,
   Debate,
   DebateEvent,
   DebaterScore,
+  Paused,
   Result,
   Slot,
   Timer,
@@ -36,6 +38,7 @@ const slotSchema: z.ZodType<Slot> = z.object({
   seconds: z.number(),
   bells: z.array(z.number()),
   words: z.object({ min: z.number(), max: z.number() }),
+  protectedSeconds: z.number().optional(),
 });
 
 const turnRecordSchema: z.ZodType<TurnRecord> = z.object({
@@ -97,6 +100,25 @@ export const resultSchema: z.ZodType<Result> = z
   })
   .transform((r) => ({ ...r, winner: r.winner }));
 
+const pausedSchema: z.ZodType<Paused> = z
+  .object({
+    at: z.number(),
+    by: z.enum(['host', 'prep']),
+    side: z.string().optional(),
+    timer: timerSchema.optional(),
+  })
+  .transform((p) => ({ ...p, timer: p.timer }));
+
+const controlRecordSchema: z.ZodType<ControlRecord> = z.object({
+  kind: z.enum(['pause', 'resume', 'extend', 'replace', 'seat-taken', 'prep-taken', 'prep-ended']),
+  at: z.number(),
+  by: z.string().optional(),
+  turn: z.number(),
+  seconds: z.number().optional(),
+  userId: z.string().optional(),
+  side: z.string().optional(),
+});
+
 export const debateSchema: z.ZodType<Debate> = z
   .object({
     id: z.string(),
@@ -126,6 +148,21 @@ export const debateSchema: z.ZodType<Debate> = z
     crowd: record(z.string()),
     result: resultSchema.optional(),
     cancelReason: z.enum(['host', 'expired', 'moderator']).optional(),
+    paused: pausedSchema.optional(),
+    controls: z.array(controlRecordSchema).optional(),
+    openSeats: z.array(z.object({ userId: z.string(), side: z.string(), openedAt: z.number() })).optional(),
+    prepLeft: record(z.number()).optional(),
+    voiceChannelId: z.string().optional(),
+    pois: z
+      .array(
+        z.object({
+          turn: z.number(),
+          by: z.string(),
+          at: z.number(),
+          answer: z.enum(['accepted', 'declined']).optional(),
+        }),
+      )
+      .optional(),
   })
   .transform((d) => ({
     ...d,
@@ -150,6 +187,7 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
     size: sizeSchema,
     seed: z.number(),
     lobbySeconds: z.number(),
+    voiceChannelId: z.string().optional(),
   }),
   z.object({ ...withActor('join'), side: z.string(), history: record(z.number()).optional() }),
   z.object(withActor('leave')),
@@ -164,6 +202,14 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
   z.object({ ...withActor('ballot'), scores: record(record(z.number())), winner: z.string() }),
   z.object({ ...withActor('crowd'), side: z.string() }),
   z.object({ type: z.literal('timer'), key: z.string() }),
+  z.object(withActor('pause')),
+  z.object(withActor('resume')),
+  z.object({ ...withActor('extend'), seconds: z.number() }),
+  z.object({ ...withActor('replace'), userId: z.string() }),
+  z.object({ ...withActor('take-prep'), turn: z.number().int().optional() }),
+  z.object({ ...withActor('end-prep'), turn: z.number().int().optional() }),
+  z.object({ ...withActor('poi'), turn: z.number().int().optional() }),
+  z.object({ ...withActor('poi-answer'), accept: z.boolean(), turn: z.number().int().optional() }),
 ]);
 
 export const loggedEventSchema: z.ZodType<LoggedEvent> = z.object({
