@@ -6,6 +6,7 @@ import { loadDeck } from './content/load.js';
 import { DataError } from './content/problems.js';
 import { buildSearch } from './content/search.js';
 import type { AppContext } from './context.js';
+import { preloadScoring } from './debate/scoring.js';
 import { discordAnnouncer } from './discord/announce.js';
 import { attachBot } from './discord/bot.js';
 import { createClient } from './discord/client.js';
@@ -27,6 +28,10 @@ export const runBot = async (config: Config, logger: Logger) => {
   const deck = await loadDeck(config.DATA_DIR).catch((error: unknown) => {
     throw error instanceof DataError ? new StartError(error.message) : error;
   });
+  // The automatic rubric's language model and the deck's word weights, built once, before any debate.
+  const modelStarted = performance.now();
+  preloadScoring(deck);
+  logger.info({ ms: Math.round(performance.now() - modelStarted) }, 'language model loaded');
   const store = await openStore(config.STORE_URL, { logger }).catch((error: unknown) => {
     throw error instanceof StoreUnavailableError
       ? new StartError(

@@ -119,7 +119,7 @@ export const criterionSchema = z.strictObject({
   judgedBy: z.enum(['judges', 'automatic']),
   scorer: z.enum(SCORERS),
   description: text(300),
-  automatic: text(300),
+  automatic: text(400),
   levels: z
     .array(z.strictObject({ score: z.number().int().min(1).max(5), means: text(200) }))
     .length(5, 'one level for each point of the 1–5 scale'),

@@ -1,102 +1,85 @@
 import type { Deck } from '../content/deck.js';
 import type { Criterion, Scorer } from '../content/schemas.js';
-import { signposts, terms, wordCount } from './text-analysis.js';
-import type { CriterionScore, Debate, DebaterScore, Result, TurnRecord } from './types.js';
+import { loadLanguageModel } from './analysis/nlp.js';
+import { deckIndex } from './analysis/weights.js';
+import { argumentOf } from './scoring/argument.js';
+import { answeredKeys, coachSpeech } from './scoring/coaching.js';
+import { evidenceOf } from './scoring/evidence.js';
+import { clamp, mean, plural, round1, type SpeechScore } from './scoring/quote.js';
+import { type Clash, clashOf, rebuttalOf } from './scoring/rebuttal.js';
+import { type DebateReading, type ReadSpeech, readDebate } from './scoring/speeches.js';
+import type { CriterionScore, Debate, DebaterScore, Result, SpeechCoaching } from './types.js';
 
 /**
  * The automatic rubric, read from data/rubric.json: each criterion names one of these scorers.
- * Every score is 1–5 with a one-line reason the player sees. `/rubric` prints the same rules.
+ * Every score is 1–5 with a reason that quotes the speech. `/rubric` prints the same rules.
+ * Argument and Rebuttal are scored per speech and a debater's score is the mean of their speeches
+ * (a missed speech counts 1), to one decimal; Evidence counts the distinct cards used across
+ * all of a debater's speeches; Discipline counts the speeches that came in.
  */
 type Scored = { score: number; reason: string };
-type ScorerFn = (deck: Deck, state: Debate, userId: string) => Scored;
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const clamp = (n: number) => Math.min(5, Math.max(1, n));
-const mean = (values: number[]) =>
-  values.length === 0 ? 1 : values.reduce((a, b) => a + b, 0) / values.length;
-const plural = (n: number, word: string) =>
-  `${n} ${word}${n === 1 ? '' : /(s|x|ch|sh)$/.test(word) ? 'es' : 's'}`;
+/** A debate read once, with each written speech's per-speech scores. */
+interface Analysis {
+  readonly reading: DebateReading;
+  readonly argument: ReadonlyMap<number, SpeechScore>;
+  readonly rebuttal: ReadonlyMap<number, SpeechScore>;
+  readonly clash: ReadonlyMap<number, readonly Clash[]>;
+}
+type ScorerFn = (analysis: Analysis, userId: string) => Scored;
 
-/** The debater's own turns, in order, with what happened in each (undefined: not reached). */
+const analyse = (deck: Deck, state: Debate): Analysis => {
+  const reading = readDebate(deck, state);
+  const clash = new Map<number, readonly Clash[]>();
+  const answered = new Map<string, Set<string>>();
+  for (const speech of reading.speeches) {
+    const before = answered.get(speech.record.userId) ?? new Set<string>();
+    answered.set(speech.record.userId, before);
+    const met = clashOf(reading, speech, before);
+    clash.set(speech.turn, met);
+    for (const key of answeredKeys(met)) before.add(key);
+  }
+  const byTurn = <T>(f: (s: ReadSpeech) => T) => new Map(reading.speeches.map((s) => [s.turn, f(s)]));
+  return {
+    reading,
+    argument: byTurn(argumentOf),
+    rebuttal: byTurn((s) => rebuttalOf(reading, s, clash.get(s.turn) ?? [])),
+    clash,
+  };
+};
+
+/** The debater's own turns, in order. */
 const ownTurns = (state: Debate, userId: string) =>
-  state.slots
-    .map((slot, turn) => ({ slot, turn, record: state.turns.find((t) => t.turn === turn) }))
-    .filter(({ slot }) => slot.userId === userId);
+  state.slots.map((slot, turn) => ({ slot, turn })).filter(({ slot }) => slot.userId === userId);
 
-const spoke = (record: TurnRecord | undefined): record is TurnRecord & { text: string } =>
-  record?.outcome === 'delivered' && typeof record.text === 'string';
+const missedReason = (state: Debate, turn: number) =>
+  state.turns.some((t) => t.turn === turn) ? 'no written speech' : 'not reached';
 
-const structure: ScorerFn = (_deck, state, userId) => {
-  const turns = ownTurns(state, userId);
-  let inRange = 0;
-  const used = new Set<string>();
-  const perSpeech = turns.map(({ slot, record }) => {
-    if (!spoke(record)) return 1;
-    const words = wordCount(record.text);
-    const marks = signposts(record.text);
-    for (const mark of marks) used.add(mark);
-    const length =
-      words >= slot.words.min && words <= slot.words.max ? 3 : words >= slot.words.min / 2 ? 2 : 1;
-    if (length === 3) inRange++;
-    return clamp(length + (marks.length >= 3 ? 2 : marks.length >= 1 ? 1 : 0));
-  });
-  return {
-    score: clamp(Math.round(mean(perSpeech))),
-    reason: `${inRange} of ${plural(turns.length, 'speech')} within the target length; ${plural(used.size, 'signpost')} used`,
+/** A per-speech criterion: the mean of the debater's speeches, each speech's reason in turn. */
+const perSpeech =
+  (pick: (a: Analysis) => ReadonlyMap<number, SpeechScore>): ScorerFn =>
+  (analysis, userId) => {
+    const turns = ownTurns(analysis.reading.state, userId);
+    const scores = turns.map(({ turn }) => pick(analysis).get(turn));
+    const score = clamp(round1(mean(scores.map((s) => s?.score ?? 1))));
+    const reasons = turns.map(({ slot, turn }, i) => {
+      const s = scores[i];
+      const text = s ? s.reason : missedReason(analysis.reading.state, turn);
+      return turns.length === 1 ? text : `${slot.kind} (${s?.score ?? 1}): ${text}`;
+    });
+    return { score, reason: reasons.join(' · ') };
   };
-};
 
-const evidence: ScorerFn = (_deck, state, userId) => {
-  const cited = [...new Set(ownTurns(state, userId).flatMap(({ record }) => record?.cited ?? []))];
-  const score = cited.length === 0 ? 1 : cited.length === 1 ? 3 : cited.length === 2 ? 4 : 5;
-  return {
-    score,
-    reason:
-      cited.length === 0
-        ? 'no card from your hand cited'
-        : `cited ${plural(cited.length, 'card')} from your hand (${cited.join(', ')})`,
-  };
-};
+const structure: ScorerFn = perSpeech((a) => a.argument);
+const engagement: ScorerFn = perSpeech((a) => a.rebuttal);
 
-const engagement: ScorerFn = (deck, state, userId) => {
-  const motionTerms = terms(deck.motion(state.motionId)?.text ?? '');
-  let taken = 0;
-  let answered = 0;
-  let framed = false;
-  const perSpeech = ownTurns(state, userId).map(({ slot, turn, record }) => {
-    if (!spoke(record)) return 1;
-    const said = terms(record.text);
-    const earlier = state.turns.filter((t) => t.turn < turn && t.side !== slot.side && spoke(t));
-    if (earlier.length === 0) {
-      // Nothing to rebut yet: the opening speech is scored on framing the motion.
-      framed = true;
-      const share =
-        motionTerms.size === 0 ? 1 : [...motionTerms].filter((t) => said.has(t)).length / motionTerms.size;
-      return share >= 0.5 ? 5 : share >= 0.3 ? 4 : share > 0 ? 3 : 2;
-    }
-    const theirs = new Set(
-      earlier.flatMap((t) => [...terms(t.text ?? '')]).filter((t) => !motionTerms.has(t)),
-    );
-    const theirCards = new Set(earlier.flatMap((t) => t.cited));
-    const takenUp = [...said].filter((t) => theirs.has(t)).length;
-    const cardsAnswered = record.answered.filter((id) => theirCards.has(id)).length;
-    taken += takenUp;
-    answered += cardsAnswered;
-    const base = takenUp >= 10 ? 5 : takenUp >= 6 ? 4 : takenUp >= 3 ? 3 : takenUp >= 1 ? 2 : 1;
-    return clamp(base + (cardsAnswered > 0 ? 1 : 0));
-  });
-  const parts = [
-    `took up ${plural(taken, 'term')} of the other side's and answered ${answered} of their cards`,
-  ];
-  if (framed) parts.push('opening scored on framing the motion');
-  return { score: clamp(Math.round(mean(perSpeech))), reason: parts.join('; ') };
-};
+const evidence: ScorerFn = (analysis, userId) =>
+  evidenceOf(analysis.reading.speeches.filter((s) => s.record.userId === userId));
 
-const discipline: ScorerFn = (_deck, state, userId) => {
-  const turns = ownTurns(state, userId);
-  const delivered = turns.filter(
-    ({ record }) => record?.outcome === 'delivered' || record?.outcome === 'ended-early',
-  ).length;
+const discipline: ScorerFn = (analysis, userId) => {
+  const { state } = analysis.reading;
+  const turns = ownTurns(state, userId).map(({ turn }) => state.turns.find((t) => t.turn === turn));
+  const delivered = turns.filter((t) => t?.outcome === 'delivered' || t?.outcome === 'ended-early').length;
   const share = turns.length === 0 ? 1 : delivered / turns.length;
   return {
     score: clamp(Math.round(1 + 4 * share)),
@@ -104,7 +87,27 @@ const discipline: ScorerFn = (_deck, state, userId) => {
   };
 };
 
+/** Per speech: strongest and weakest part, the point left unanswered and the card that answers it. */
+const coach = (analysis: Analysis, userId: string): SpeechCoaching[] => {
+  const answered = new Set<string>();
+  const hand = analysis.reading.state.hands[userId] ?? [];
+  return analysis.reading.speeches
+    .filter((s) => s.record.userId === userId)
+    .map((speech) => {
+      const clash = analysis.clash.get(speech.turn) ?? [];
+      const notes = coachSpeech(analysis.reading, speech, clash, answered, hand);
+      for (const key of answeredKeys(clash)) answered.add(key);
+      return notes;
+    });
+};
+
 const SCORERS: Record<Scorer, ScorerFn> = { structure, evidence, engagement, discipline };
+
+/** Loads the language model and reads the deck's cards now, so the first debate scored pays nothing for them. */
+export const preloadScoring = (deck: Deck): void => {
+  loadLanguageModel();
+  deckIndex(deck);
+};
 
 export const judgedCriteria = (deck: Pick<Deck, 'rubric'>) =>
   deck.rubric.filter((c) => c.judgedBy === 'judges');
@@ -115,13 +118,19 @@ export const weightedTotal = (
   scores: Readonly<Record<string, number>>,
 ): number => round1(criteria.reduce((sum, c) => sum + (c.weight * ((scores[c.id] ?? 1) - 1)) / 4, 0));
 
-const automatic = (deck: Deck, state: Debate, userId: string, criterion: Criterion): CriterionScore => ({
+const automatic = (analysis: Analysis, userId: string, criterion: Criterion): CriterionScore => ({
   criterionId: criterion.id,
-  ...SCORERS[criterion.scorer](deck, state, userId),
+  ...SCORERS[criterion.scorer](analysis, userId),
   by: 'automatic',
 });
 
-const debaterScore = (deck: Deck, state: Debate, userId: string, side: string): DebaterScore => {
+const debaterScore = (
+  deck: Deck,
+  state: Debate,
+  analysis: Analysis,
+  userId: string,
+  side: string,
+): DebaterScore => {
   const ballots = Object.values(state.ballots);
   const criteria = deck.rubric.map((criterion): CriterionScore => {
     if (criterion.judgedBy === 'judges' && ballots.length > 0) {
@@ -133,14 +142,15 @@ const debaterScore = (deck: Deck, state: Debate, userId: string, side: string): 
         by: 'judges',
       };
     }
-    return automatic(deck, state, userId, criterion);
+    return automatic(analysis, userId, criterion);
   });
   const coaching =
     ballots.length > 0 && state.mode === 'text'
-      ? judgedCriteria(deck).map((criterion) => automatic(deck, state, userId, criterion))
+      ? judgedCriteria(deck).map((criterion) => automatic(analysis, userId, criterion))
       : [];
   const total = weightedTotal(deck.rubric, Object.fromEntries(criteria.map((c) => [c.criterionId, c.score])));
-  return { userId, side, criteria, total, coaching };
+  const speeches = state.mode === 'text' ? coach(analysis, userId) : [];
+  return { userId, side, criteria, total, coaching, ...(speeches.length > 0 ? { speeches } : {}) };
 };
 
 /** The result: judges' majority where there are ballots, else the automatic rubric (text mode). */
@@ -152,7 +162,10 @@ export const decide = (
 ): Result => {
   const ballots = Object.values(state.ballots);
   const canScore = ballots.length > 0 || state.mode === 'text';
-  const scores = canScore ? state.debaters.map((d) => debaterScore(deck, state, d.userId, d.side)) : [];
+  const analysis = canScore ? analyse(deck, state) : undefined;
+  const scores = analysis
+    ? state.debaters.map((d) => debaterScore(deck, state, analysis, d.userId, d.side))
+    : [];
   const sideTotals = Object.fromEntries(
     deck.sides.map((side) => {
       const team = scores.filter((s) => s.side === side.id);

@@ -1,5 +1,6 @@
 import type { Deck } from '../content/deck.js';
 import { otherSide } from '../content/deck.js';
+import { read } from './analysis/reading.js';
 import { parseCitations } from './citations.js';
 import { endSpeeches, finish } from './judging.js';
 import { andThen, ok, refused, unchanged } from './outcome.js';
@@ -116,6 +117,9 @@ export const speak = (deck: Deck, state: Debate, event: Event<'speak'>, now: num
   if (text === '') return refused(refusal('speechEmpty'));
   if (text.length > MAX_SPEECH_CHARS) return refused(refusal('speechTooLong', text.length, MAX_SPEECH_CHARS));
   const citations = parseCitations(deck, text, slot.side, state.hands[slot.userId] ?? []);
+  // Read by the language model now, while the next speaker writes: readings are remembered, so the
+  // automatic result at the end only scores. (A pure function: after a restart it simply reads again.)
+  read(text);
   const extra: Effect[] =
     citations.notInHand.length + citations.unknown.length > 0
       ? [

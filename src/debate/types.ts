@@ -73,6 +73,18 @@ export interface DebaterScore {
   readonly total: number;
   /** With judges: the automatic scores, kept as coaching notes. */
   readonly coaching: readonly CriterionScore[];
+  /** Coaching on each of the debater's written speeches (absent in debates stored before it existed). */
+  readonly speeches?: readonly SpeechCoaching[];
+}
+
+/** What one speech did best and worst, the other side's point it left unanswered, and the card that answers it. */
+export interface SpeechCoaching {
+  readonly turn: number;
+  readonly strongest?: string;
+  readonly weakest?: string;
+  readonly unanswered?: string;
+  /** A card of the debater's hand that answers the unanswered point. */
+  readonly counterCardId?: string;
 }
 
 export interface Result {

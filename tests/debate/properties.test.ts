@@ -87,5 +87,6 @@ describe('the engine under random event sequences', () => {
       expect(reached.get(`decided by ${end}`) ?? 0, end).toBeGreaterThan(0);
     for (const reason of ['host', 'moderator', 'expired'])
       expect(reached.get(`cancelled: ${reason}`) ?? 0, reason).toBeGreaterThan(0);
-  });
+    // Every finished debate (and every replay of one) reads its speeches with the language model.
+  }, 90_000);
 });

@@ -122,7 +122,10 @@ describe('a standard 1v1 debate, start to finish', () => {
     expect(ben?.total).toBe(15 + 7.5 + 18.75 + 11.25);
     expect(result?.sideTotals).toEqual({ lecun: 80, scaling: 52.5 });
     expect(ada?.coaching.map((c) => c.criterionId)).toEqual(['argument', 'evidence', 'rebuttal']);
-    expect(ada?.coaching.find((c) => c.criterionId === 'evidence')?.score).toBe(5);
+    // The automatic Evidence note reads each cited card against the words around it.
+    const evidence = ada?.coaching.find((c) => c.criterionId === 'evidence');
+    for (const id of [a1, a2, a3]) expect(evidence?.reason).toContain(`[${id}]`);
+    expect(ada?.speeches?.map((s) => s.turn)).toEqual([0, 2, 4]);
     expect(effects.filter((e) => e.type === 'result')).toEqual([{ type: 'result', result }]);
     expect(resultOf(effects)).toEqual(result);
 

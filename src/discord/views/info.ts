@@ -10,19 +10,30 @@ export const rubricView = (deck: Deck): View => ({
   embeds: [
     {
       title: 'The rubric',
-      description:
-        'Each criterion is scored 1–5. A debater’s total is Σ weight × (score − 1) ÷ 4, so all 1s is 0 and all 5s is 100. ' +
-        'A side’s total is its debaters’ mean; the higher side wins and equal totals draw. With judges, each judge scores ' +
-        'the judged criteria and names a winner (no low-point wins); the judges’ majority decides, and the automatic scores ' +
-        'are shown as coaching notes. Without judges the automatic scores decide (text mode).',
+      description: truncate(
+        'Each criterion is scored 1–5. A debater’s total is Σ weight × (score − 1) ÷ 4, to one decimal, so all 1s is 0 and all 5s is 100. ' +
+          'Argument and Rebuttal are scored speech by speech and your score is the mean of your speeches, to one decimal (a missed speech counts 1); ' +
+          'Evidence counts each card once across your speeches; Discipline counts the speeches that came in. ' +
+          'A side’s total is its debaters’ mean; the higher side wins and equal totals draw. With judges, each judge scores ' +
+          'the judged criteria and names a winner (no low-point wins); the judges’ majority decides, and the automatic scores ' +
+          'are shown as coaching notes. Without judges the automatic scores decide (text mode). ' +
+          'The automatic rubric reads each speech with a language model (sentences, lemmas, parts of speech, negation) and quotes you in every reason.',
+        4096,
+      ),
       color: 0x5865f2,
-      fields: deck.rubric.map((c) => ({
-        name: `${c.name} · weight ${c.weight} · ${c.judgedBy === 'judges' ? 'judges' : 'automatic'}`,
-        value: truncate(
-          `${c.description}\n**Automatic:** ${c.automatic}\n${c.levels.map((l) => `**${l.score}** ${l.means}`).join('\n')}`,
-          1024,
-        ),
-      })),
+      // Two fields a criterion: what it asks and how it is scored, then what each point means (a field holds 1,024 characters).
+      fields: deck.rubric
+        .flatMap((c) => [
+          {
+            name: `${c.name} · weight ${c.weight} · ${c.judgedBy === 'judges' ? 'judges' : 'automatic'}`,
+            value: truncate(`${c.description}\n**Automatic:** ${c.automatic}`, 1024),
+          },
+          {
+            name: `${c.name}: the levels`,
+            value: truncate(c.levels.map((l) => `**${l.score}** ${l.means}`).join('\n'), 1024),
+          },
+        ])
+        .slice(0, 25),
     },
   ],
   allowedMentions: pingNobody,
@@ -40,7 +51,7 @@ export const helpView = (deck: Deck): View => ({
           '**2. Prep.** Each debater gets a private hand of evidence cards: **My hand** or `/evidence hand`. Press Ready to start early.',
           '**3. Speeches.** On your turn press **Speak** (or `/debate speak`) and write your speech, citing cards like `[L07]`. The deadline counts down in the turn message. Live mode: speak in voice and press **Done**.',
           '**4. Judging.** Judges fill a ballot for every debater on the rubric (`/rubric`) and name a winner or a draw. No judges: the automatic rubric decides.',
-          '**5. Result.** Scores per criterion with reasons, rating changes, and a transcript. Climb `/leaderboard`; see `/stats` for what to practise.',
+          '**5. Result.** Scores per criterion with reasons that quote you, coaching on every speech (strongest and weakest part, the point you left unanswered and the card that answers it), rating changes, and a transcript. Climb `/leaderboard`; see `/stats` for what to practise.',
           '',
           '**Research:** `/evidence search`, `/evidence show`, `/motion list`, `/motion stats`. **Moderators:** `/config`, `/season new`, `/debate cancel`.',
         ].join('\n'),

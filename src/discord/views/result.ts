@@ -4,6 +4,7 @@ import type { RatedChange } from '../../debate/player-record.js';
 import { displayRating } from '../../debate/ratings.js';
 import type { CriterionScore, Debate, Result } from '../../debate/types.js';
 import { customId } from '../custom-id.js';
+import { coachingText } from './coaching.js';
 import { mention, pingNobody, sideColour, sideLabel, truncate } from './format.js';
 import { button, row, type View } from './view.js';
 
@@ -34,12 +35,17 @@ const decidedBy = (deck: Deck, state: Debate, result: Result) => {
   }
 };
 
+/** A criterion's line; the reason is cut so that all four lines fit one field. */
 const scoreLine = (deck: Deck, c: CriterionScore) => {
   const name = deck.rubric.find((r) => r.id === c.criterionId)?.name ?? c.criterionId;
-  return `${name} **${Number.isInteger(c.score) ? c.score : c.score.toFixed(1)}**: ${c.reason}`;
+  return `${name} **${Number.isInteger(c.score) ? c.score : c.score.toFixed(1)}**: ${truncate(c.reason, 230)}`;
 };
 
 export const RESULT_IMAGE_FILE = 'result.png';
+
+/** Discord's limits on an embed: 6,000 characters in all, 1,024 a field value, 25 fields. */
+const EMBED_MAX = 6000;
+const FIELD_MAX = 1024;
 
 /**
  * The result card: winner, how it was decided, each debater's scores with reasons, totals and
@@ -81,18 +87,33 @@ export const resultView = (
       ? `\nCrowd favourite (shown, not decisive): ${deck.sides.map((s) => `${s.emoji} ${result.crowd[s.id] ?? 0}`).join(' · ')}`
       : '';
   const unrated = !result.rated && result.decidedBy !== 'none' ? '\nNot rated.' : '';
+  const title = headline(deck, result);
+  const description = truncate(
+    `**${deck.motion(state.motionId)?.text ?? state.motionId}**\n${decidedBy(deck, state, result)}${
+      result.scores.length > 0 ? `\nSide totals: ${totals}` : ''
+    }${crowd}${unrated}`,
+    4096,
+  );
+  // Coaching shares what the embed has left, debater by debater, so the card stays within Discord's limits.
+  const coached = result.scores.filter((s) => (s.speeches ?? []).length > 0);
+  const used = [title, description, ...fields.flatMap((f) => [f.name, f.value])].join('').length;
+  const names = coached.map((s) => truncate(`📝 Coaching · ${sideLabel(deck, s.side)}`, 256));
+  const room = Math.floor((EMBED_MAX - used - names.join('').length - 50) / Math.max(1, coached.length));
+  const coaching = coached.map((score, i) => {
+    const max = Math.min(FIELD_MAX, room);
+    const head = `${mention(score.userId)}\n`;
+    return {
+      name: names[i] ?? 'Coaching',
+      value: head + coachingText(deck, state, score, max - head.length),
+    };
+  });
   return {
     embeds: [
       {
-        title: headline(deck, result),
-        description: truncate(
-          `**${deck.motion(state.motionId)?.text ?? state.motionId}**\n${decidedBy(deck, state, result)}${
-            result.scores.length > 0 ? `\nSide totals: ${totals}` : ''
-          }${crowd}${unrated}`,
-          4096,
-        ),
+        title,
+        description,
         color: sideColour(deck, result.winner === 'draw' ? undefined : result.winner),
-        fields: fields.slice(0, 25),
+        fields: [...fields, ...(room >= 100 ? coaching : [])].slice(0, 25),
         ...(image ? { image: { url: `attachment://${RESULT_IMAGE_FILE}` } } : {}),
       },
     ],

@@ -1,5 +1,6 @@
 import type { Deck } from '../../content/deck.js';
 import type { Debate } from '../../debate/types.js';
+import { coachingLines } from './coaching.js';
 import { duration, kindLabel } from './format.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -76,6 +77,19 @@ export const transcriptMarkdown = (deck: Deck, state: Debate, names: ReadonlyMap
         out.push(
           `  - ${deck.rubric.find((r) => r.id === c.criterionId)?.name ?? c.criterionId}: ${c.score} (${c.reason})`,
         );
+      for (const c of score.coaching)
+        out.push(
+          `  - Automatic ${deck.rubric.find((r) => r.id === c.criterionId)?.name ?? c.criterionId} (coaching note): ${c.score} (${c.reason})`,
+        );
+    }
+    const coached = result.scores.filter((s) => (s.speeches ?? []).length > 0);
+    if (coached.length > 0) out.push('', '## Coaching');
+    for (const score of coached) {
+      out.push('', `### ${who(score.userId)} (${side(score.side)})`);
+      for (const notes of score.speeches ?? []) {
+        const [head, ...lines] = coachingLines(deck, state, notes);
+        out.push('', head ?? '', ...lines.map((l) => `- ${l}`));
+      }
     }
   }
   return `${out.join('\n')}\n`;

@@ -70,6 +70,17 @@ const debaterScoreSchema: z.ZodType<DebaterScore> = z.object({
   criteria: z.array(criterionScoreSchema),
   total: z.number(),
   coaching: z.array(criterionScoreSchema),
+  speeches: z
+    .array(
+      z.object({
+        turn: z.number(),
+        strongest: z.string().optional(),
+        weakest: z.string().optional(),
+        unanswered: z.string().optional(),
+        counterCardId: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const resultSchema: z.ZodType<Result> = z
