@@ -133,6 +133,15 @@ export interface Debate {
   readonly crowd: Readonly<Record<string, string>>;
   readonly result: Result | undefined;
   readonly cancelReason?: 'host' | 'expired' | 'moderator';
+  /** A practice debate against Steelman (the sparring partner): its level. Never rated. */
+  readonly practice?: Practice;
+}
+
+export const PRACTICE_LEVELS = ['novice', 'club', 'champion'] as const;
+export type PracticeLevel = (typeof PRACTICE_LEVELS)[number];
+
+export interface Practice {
+  readonly level: PracticeLevel;
 }
 
 /** Facts about the person acting, supplied by the bot layer. */
@@ -155,6 +164,15 @@ export type DebateEvent =
       readonly size: Size;
       readonly seed: number;
       readonly lobbySeconds: number;
+      /**
+       * A practice debate: the host is seated on `side` (auto: the side they argued less, from
+       * `history`), Steelman on the other, and it begins at once.
+       */
+      readonly practice?: {
+        readonly level: PracticeLevel;
+        readonly side: SideChoice;
+        readonly history?: Readonly<Record<string, number>>;
+      };
     }
   | {
       readonly type: 'join';

@@ -13,6 +13,7 @@ import type {
   Timer,
   TurnRecord,
 } from '../../debate/types.js';
+import { PRACTICE_LEVELS } from '../../debate/types.js';
 
 /**
  * zod schemas of the engine's types, for reading them back from the store. Each is checked against
@@ -126,6 +127,7 @@ export const debateSchema: z.ZodType<Debate> = z
     crowd: record(z.string()),
     result: resultSchema.optional(),
     cancelReason: z.enum(['host', 'expired', 'moderator']).optional(),
+    practice: z.object({ level: z.enum(PRACTICE_LEVELS) }).optional(),
   })
   .transform((d) => ({
     ...d,
@@ -150,6 +152,13 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
     size: sizeSchema,
     seed: z.number(),
     lobbySeconds: z.number(),
+    practice: z
+      .object({
+        level: z.enum(PRACTICE_LEVELS),
+        side: z.string(),
+        history: record(z.number()).optional(),
+      })
+      .optional(),
   }),
   z.object({ ...withActor('join'), side: z.string(), history: record(z.number()).optional() }),
   z.object(withActor('leave')),
