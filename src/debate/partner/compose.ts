@@ -4,7 +4,7 @@ import type { Card } from '../../content/schemas.js';
 import { onTopic } from '../../content/topic.js';
 import { read } from '../analysis/reading.js';
 import { bestCounterCardFor } from '../counter-card.js';
-import { next } from '../rng.js';
+import { next, shuffle } from '../rng.js';
 import { quote } from '../scoring/quote.js';
 import { type Point, pointsBefore, readDebate, unitText } from '../scoring/speeches.js';
 import { type Debate, MAX_SPEECH_CHARS, type PracticeLevel, type Slot } from '../types.js';
@@ -53,6 +53,9 @@ const proposition = (text: string) =>
   noStop(text.replace(/^this house (believes|would|thinks)( that)?\s*/i, '')).replace(/^./, (c) =>
     c.toLowerCase(),
   );
+
+/** "World models (LeCun)" is spoken as "World models". */
+const shortName = (name: string) => name.replace(/\s*\([^)]*\)\s*$/, '');
 
 const wordsOf = (text: string) => read(text).words;
 
@@ -104,23 +107,19 @@ const counterCard = (v: Voice, point: Point): Card | undefined => {
 };
 
 /** Opening claims: cards on the motion first (the best-fitting ones at higher levels), each with its card and why it matters. */
-const claims = (v: Voice, count: number): string[] => {
+const claims = (v: Voice, count: number, from = 0): string[] => {
   const motion = v.deck.motion(v.state.motionId);
   const fresh = v.hand.filter((c) => !v.used.has(c.id));
   const onMotion = fresh.filter((c) => motion && onTopic(c, motion));
   const ordered =
     v.plan.pick === 'best'
       ? [...onMotion, ...fresh.filter((c) => !onMotion.includes(c))]
-      : [...fresh].sort(() => v.dice.roll() - 0.5);
+      : shuffle(fresh, Math.floor(v.dice.roll() * 2 ** 32)).value;
   return ordered.slice(0, count).map((card, i) => {
     v.used.add(card.id);
-    const ordinal = TEMPLATES.ordinals[i] ?? TEMPLATES.ordinals.at(-1) ?? 'Next';
+    const ordinal = TEMPLATES.ordinals[from + i] ?? TEMPLATES.ordinals.at(-1) ?? 'Next';
     return [
-      say(v, TEMPLATES.claim, {
-        ordinal,
-        title: noStop(card.title),
-        titleLower: lowerFirst(noStop(card.title)),
-      }),
+      say(v, TEMPLATES.claim, { ordinal, title: noStop(card.title) }),
       cite(card),
       say(v, TEMPLATES.impact),
     ].join(' ');
@@ -142,13 +141,13 @@ const answers = (v: Voice, points: readonly Point[]): string[] =>
   });
 
 /** Fills a speech up to the format's floor (more of its hand, then its case again) and cuts it to the cap. */
-const fit = (v: Voice, paragraphs: string[], closing: string): string => {
+const fit = (v: Voice, paragraphs: string[], closing: string, opening: boolean): string => {
   const { min, max } = v.slot.words;
   const body = [...paragraphs];
   const text = () => [...body, closing].join('\n\n');
   let guard = 0;
   while (wordsOf(text()) < min && guard++ < 20) {
-    const more = claims(v, 1);
+    const more = claims(v, 1, opening ? body.length - 1 : 3);
     body.push(more[0] ?? say(v, TEMPLATES.extend));
   }
   while (wordsOf(text()) > max && body.length > 1) body.pop();
@@ -157,9 +156,9 @@ const fit = (v: Voice, paragraphs: string[], closing: string): string => {
     // One paragraph alone is still too long: cut at a word, leaving room for the count's own reading.
     const words = out.split(/\s+/);
     let keep = Math.min(words.length, max);
-    while (keep > 1 && (wordsOf(`${words.slice(0, keep).join(' ')}.`) > max || keep * 12 > MAX_SPEECH_CHARS))
-      keep--;
-    out = `${noStop(words.slice(0, keep).join(' '))}.`;
+    const cut = (n: number) => `${noStop(words.slice(0, n).join(' '))}.`;
+    while (keep > 1 && (wordsOf(cut(keep)) > max || cut(keep).length > MAX_SPEECH_CHARS)) keep--;
+    out = cut(keep);
   }
   return out;
 };
@@ -193,8 +192,8 @@ export const composeSpeech = (deck: Deck, state: Debate, level: PracticeLevel): 
     used: new Set(),
     values: {
       motion: proposition(motion?.text ?? 'the motion'),
-      side: side?.name ?? slot.side,
-      other: other?.name ?? 'the other side',
+      side: shortName(side?.name ?? slot.side),
+      other: shortName(other?.name ?? 'the other side'),
       thesis: noStop(side?.thesis ?? ''),
       thesisLower: lowerFirst(noStop(side?.thesis ?? '')),
       stand: affirms ? 'support' : 'oppose',
@@ -213,5 +212,5 @@ export const composeSpeech = (deck: Deck, state: Debate, level: PracticeLevel): 
     paragraphs.push(...answers(v, points));
     if (plan.weighs > 0) paragraphs.push(say(v, TEMPLATES.weighCase));
   }
-  return fit(v, paragraphs, say(v, opening ? TEMPLATES.closeOpening : TEMPLATES.closeRebuttal));
+  return fit(v, paragraphs, say(v, opening ? TEMPLATES.closeOpening : TEMPLATES.closeRebuttal), opening);
 };

@@ -2,7 +2,7 @@
  * The sentences Steelman speaks with, written as debaters speak. Each slot has several wordings;
  * the speech's seeded die picks one, so two rounds on one motion do not read the same.
  * Placeholders: {motion} {side} {other} {thesis} {thesisLower} {stand} {verdict} {ordinal}
- * {title} {titleLower} {phrase}.
+ * {title} {phrase}.
  */
 export const TEMPLATES = {
   frame: [
@@ -19,10 +19,10 @@ export const TEMPLATES = {
   ],
   ordinals: ['First', 'Second', 'Third', 'Beyond that', 'And further'],
   claim: [
-    '{ordinal}, look at {titleLower}, because it shows where the evidence points.',
-    '{ordinal}, the case rests on {titleLower}, since the record here is clear.',
-    '{ordinal}, consider {titleLower}: the evidence is specific, because it reports what happened.',
-    '{ordinal}, {titleLower}, and this is not a guess because the source reports it directly.',
+    '{ordinal}: {title}. That is where the evidence points, because the source reports it directly.',
+    '{ordinal}, the case rests on a simple point: {title}. The record here is clear, since',
+    '{ordinal}, consider this: {title}. It is not a guess, because the source is specific:',
+    '{ordinal}: {title}. This is the evidence, and it shows what actually happened:',
   ],
   impact: [
     'This matters because it goes to the heart of the motion: {thesisLower}.',
