@@ -158,6 +158,8 @@ export interface GuildConfig {
   readonly resultImage: boolean;
   /** The read-only web leaderboard shows this server (default off). */
   readonly web: boolean;
+  /** Members may practise against Steelman with /practice (default on). */
+  readonly practice: boolean;
 }
 
 export interface Season {

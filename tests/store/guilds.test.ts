@@ -28,6 +28,7 @@ describe.each(BACKENDS)('guild repository on %s', (backend) => {
       images: false,
       resultImage: true,
       web: true,
+      practice: false,
     };
     await store.guilds.saveConfig(GUILD, config);
     expect(await store.guilds.config(GUILD)).toEqual(config);

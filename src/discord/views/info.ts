@@ -136,6 +136,7 @@ export const configView = (config: GuildConfig, season: Season): View => ({
         { name: 'images', value: config.images ? 'on (rank cards)' : 'off (text only)', inline: true },
         { name: 'result-image', value: config.resultImage ? 'on' : 'off', inline: true },
         { name: 'web', value: config.web ? 'on (web leaderboard)' : 'off', inline: true },
+        { name: 'practice', value: config.practice ? 'on (/practice)' : 'off', inline: true },
         {
           name: 'season',
           value: `${season.number}, since ${timestamp(season.startedAt, 'f')}`,
