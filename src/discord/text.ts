@@ -54,4 +54,12 @@ export const TEXT = {
   cancelled: 'The debate is cancelled. Nothing is rated.',
   optOut: (out: boolean) =>
     out ? 'You are now hidden from the leaderboard.' : 'You are listed on the leaderboard again.',
+  practiceOff: 'Practice against Steelman is switched off in this server (/config set practice).',
+  practiceBusy: (channelId: string) =>
+    `You already have a practice debate under way in <#${channelId}>. Finish it, or end it with /practice stop.`,
+  noPractice: 'You have no practice debate under way. Start one with /practice start.',
+  unknownLevel: (level: string) => `There is no level "${level}": choose novice, club or champion.`,
+  practiceStarted: (side: string, level: string, posted: boolean) =>
+    `Practice begun at ${level} level: you argue ${side}, Steelman the other side. Your hand: /evidence hand.${posted ? '' : ' Discord is slow to show the posts; they will appear in a moment.'}`,
+  practiceStopped: 'Your practice debate is ended. Nothing is rated.',
 } as const;

@@ -39,6 +39,8 @@ describe('the registered commands', () => {
         '/config view',
         '/config set',
         '/season new',
+        '/practice start',
+        '/practice stop',
       ].sort(),
     );
   });
