@@ -29,7 +29,7 @@ const SPEECHES = [
 
 describe('a practice debate against Steelman through the real client', () => {
   it('given /practice start at champion, when the member debates to the result, then Steelman speaks, answers what the member wrote, and nothing is rated', async () => {
-    const channel = world.channel('practice-room');
+    const channel = world.channel('debates');
     const alice = world.user('alice');
     const board = async () => embedText(await privately(alice.slash(channel, 'leaderboard', {})));
     const before = await board();
@@ -44,7 +44,7 @@ describe('a practice debate against Steelman through the real client', () => {
 
     // A second practice debate of hers, elsewhere, is refused privately.
     const again = await privately(
-      alice.slash(world.channel('other-room'), 'practice', {
+      alice.slash(world.channel('lounge'), 'practice', {
         subcommand: 'start',
         options: { motion: 'M01' },
       }),
@@ -101,7 +101,7 @@ describe('a practice debate against Steelman through the real client', () => {
   }, 60_000);
 
   it('given a practice debate under way, when the member runs /practice stop, then it ends unrated and a new one can start', async () => {
-    const channel = world.channel('stop-room');
+    const channel = world.channel('general');
     const bob = world.user('bob');
     await privately(bob.slash(channel, 'practice', { subcommand: 'start', options: { level: 'novice' } }));
     const stopped = await privately(bob.slash(channel, 'practice', { subcommand: 'stop' }));

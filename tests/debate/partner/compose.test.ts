@@ -46,7 +46,11 @@ const ABOUT_COST =
   'Chain of thought lets a model plan step by step before it answers, so next-token prediction is not a dead end for reasoning.';
 
 /** Plays a practice debate: the member readies, then gives `speech` at each of their turns. Returns the log and the state. */
-const play = (level: PracticeLevel, speech = ABOUT_COST, options: Parameters<typeof practiceOpen>[1] = {}) => {
+const play = (
+  level: PracticeLevel,
+  speech = ABOUT_COST,
+  options: Parameters<typeof practiceOpen>[1] = {},
+) => {
   const log: LoggedEvent[] = [];
   let state: Debate | undefined;
   let now = 1_000_000;
@@ -106,13 +110,19 @@ describe('a practice debate against Steelman', () => {
       expect(citedIds(answer)[0]).toBeDefined();
       const cited = deck.card(citedIds(answer)[0] as string);
       expect(cited?.side).toBe('lecun');
-      expect(bestCounterCard(deck, [cited?.id as string], answer, 'scaling')?.similarity ?? 0).toBeGreaterThan(0);
+      expect(
+        bestCounterCard(deck, [cited?.id as string], answer, 'scaling')?.similarity ?? 0,
+      ).toBeGreaterThan(0);
     }
   });
 
   it('given champion, then it answers more of the member’s points than novice and weighs', () => {
     const quoted = (level: PracticeLevel) =>
-      (partnerTurns(play(level).state).find((t) => t.turn > 0)?.text.match(/'[^']+'/g) ?? []).length;
+      (
+        partnerTurns(play(level).state)
+          .find((t) => t.turn > 0)
+          ?.text.match(/'[^']+'/g) ?? []
+      ).length;
     expect(quoted('champion')).toBeGreaterThan(quoted('novice'));
     const champion = partnerTurns(play('champion').state).find((t) => t.turn > 0)?.text ?? '';
     expect(champion).toMatch(/outweigh|weigh|decisive|matters more|at best/i);
@@ -126,7 +136,8 @@ describe('a practice debate against Steelman', () => {
             const { state } = play(level, ABOUT_COST, { formatId, side, seed });
             const hand = new Set(state.hands[PARTNER_ID]);
             for (const turn of partnerTurns(state))
-              for (const id of citedIds(turn.text)) expect(hand.has(id), `${id} in ${level}/${formatId}`).toBe(true);
+              for (const id of citedIds(turn.text))
+                expect(hand.has(id), `${id} in ${level}/${formatId}`).toBe(true);
           }
   });
 
@@ -151,7 +162,9 @@ describe('a practice debate against Steelman', () => {
     expect(partnerTurns(b.state).map((t) => t.text)).toEqual(partnerTurns(a.state).map((t) => t.text));
     expect(replay(deck, a.log)).toEqual(a.state);
     const other = play('champion', ABOUT_COST, { seed: 43 });
-    expect(partnerTurns(other.state).map((t) => t.text)).not.toEqual(partnerTurns(a.state).map((t) => t.text));
+    expect(partnerTurns(other.state).map((t) => t.text)).not.toEqual(
+      partnerTurns(a.state).map((t) => t.text),
+    );
   });
 
   it('given the member stops it, then it is cancelled and nothing is decided', () => {
