@@ -42,7 +42,7 @@ export class KeyvPracticeRepository implements PracticeRepository {
     context: StoreContext,
     private readonly queue: GuildQueue,
   ) {
-    this.#records = new Collection(context, 'practice', '', practiceCodec);
+    this.#records = new Collection(context, 'guilds', 'practice:', practiceCodec);
   }
 
   get(guildId: string, userId: string): Promise<PracticeRecord | undefined> {

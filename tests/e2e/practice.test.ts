@@ -31,7 +31,7 @@ describe('a practice debate against Steelman through the real client', () => {
   it('given /practice start at champion, when the member debates to the result, then Steelman speaks, answers what the member wrote, and nothing is rated', async () => {
     const channel = world.channel('debates');
     const alice = world.user('alice');
-    const board = async () => embedText(await privately(alice.slash(channel, 'leaderboard', {})));
+    const board = async () => embedText(await (await alice.slash(channel, 'leaderboard', {})).response());
     const before = await board();
 
     const started = await privately(

@@ -140,20 +140,47 @@ const answers = (v: Voice, points: readonly Point[]): string[] =>
     return parts.join(' ');
   });
 
-/** Fills a speech up to the format's floor (more of its hand, then its case again) and cuts it to the cap. */
-const fit = (v: Voice, paragraphs: string[], closing: string, opening: boolean): string => {
+/** A paragraph of a speech, and what it is for when the speech must be cut to the cap. */
+interface Paragraph {
+  readonly text: string;
+  /** `lead`: the frame or the rebuttal's opening; `core`: a claim or an answer; `extra`: weighing, pre-emption. */
+  readonly role: 'lead' | 'core' | 'extra';
+  /** A shorter wording of a lead, for a tight cap. */
+  readonly short?: string;
+}
+
+/**
+ * Fills a speech up to the format's floor (more of its hand, then its case again) and cuts it to
+ * the cap: the weighing and pre-emption go first, then the last claims (at least one stays), then
+ * the lead shortens and the closing goes; only then is it cut at a word.
+ */
+const fit = (v: Voice, paragraphs: readonly Paragraph[], closing: string, opening: boolean): string => {
   const { min, max } = v.slot.words;
   const body = [...paragraphs];
-  const text = () => [...body, closing].join('\n\n');
+  let close: string | undefined = closing;
+  const text = () =>
+    [...body.map((p) => p.text), ...(close ? [close] : [])].filter((t) => t !== '').join('\n\n');
+  const over = () => wordsOf(text()) > max;
   let guard = 0;
   while (wordsOf(text()) < min && guard++ < 20) {
     const more = claims(v, 1, opening ? body.length - 1 : 3);
-    body.push(more[0] ?? say(v, TEMPLATES.extend));
+    body.push({ text: more[0] ?? say(v, TEMPLATES.extend), role: 'core' });
   }
-  while (wordsOf(text()) > max && body.length > 1) body.pop();
+  const drop = (role: Paragraph['role'], keep: number) => {
+    while (over() && body.filter((p) => p.role === role).length > keep) {
+      const last = body.findLastIndex((p) => p.role === role);
+      body.splice(last, 1);
+    }
+  };
+  drop('extra', 0);
+  drop('core', 1);
+  const lead = body.findIndex((p) => p.role === 'lead');
+  const leadShort = body[lead]?.short;
+  if (over() && leadShort !== undefined) body[lead] = { text: leadShort, role: 'lead' };
+  if (over()) close = undefined;
   let out = text();
   if (wordsOf(out) > max || out.length > MAX_SPEECH_CHARS) {
-    // One paragraph alone is still too long: cut at a word, leaving room for the count's own reading.
+    // Still too long: cut at a word, leaving room for the count's own reading.
     const words = out.split(/\s+/);
     let keep = Math.min(words.length, max);
     const cut = (n: number) => `${noStop(words.slice(0, n).join(' '))}.`;
@@ -202,15 +229,17 @@ export const composeSpeech = (deck: Deck, state: Debate, level: PracticeLevel): 
   };
   const points = targets(deck, state, slot);
   const opening = points.length === 0;
-  const paragraphs: string[] = [];
+  const paragraphs: Paragraph[] = [];
+  const core = (text: string): Paragraph => ({ text, role: 'core' });
   if (opening) {
-    paragraphs.push([say(v, TEMPLATES.frame), say(v, TEMPLATES.test)].join(' '));
-    paragraphs.push(...claims(v, plan.claims));
-    if (plan.weighs > 0) paragraphs.push(say(v, TEMPLATES.preempt));
+    const frame = say(v, TEMPLATES.frame);
+    paragraphs.push({ text: `${frame} ${say(v, TEMPLATES.test)}`, role: 'lead', short: frame });
+    paragraphs.push(...claims(v, plan.claims).map(core));
+    if (plan.weighs > 0) paragraphs.push({ text: say(v, TEMPLATES.preempt), role: 'extra' });
   } else {
-    paragraphs.push(say(v, TEMPLATES.rebuttalOpen));
-    paragraphs.push(...answers(v, points));
-    if (plan.weighs > 0) paragraphs.push(say(v, TEMPLATES.weighCase));
+    paragraphs.push({ text: say(v, TEMPLATES.rebuttalOpen), role: 'lead', short: '' });
+    paragraphs.push(...answers(v, points).map(core));
+    if (plan.weighs > 0) paragraphs.push({ text: say(v, TEMPLATES.weighCase), role: 'extra' });
   }
   return fit(v, paragraphs, say(v, opening ? TEMPLATES.closeOpening : TEMPLATES.closeRebuttal), opening);
 };

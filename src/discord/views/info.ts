@@ -52,6 +52,7 @@ export const helpView = (deck: Deck): View => ({
           '**3. Speeches.** On your turn press **Speak** (or `/debate speak`) and write your speech, citing cards like `[L07]`. The deadline counts down in the turn message. Live mode: speak in voice and press **Done**.',
           '**4. Judging.** Judges fill a ballot for every debater on the rubric (`/rubric`) and name a winner or a draw. No judges: the automatic rubric decides.',
           '**5. Result.** Scores per criterion with reasons that quote you, coaching on every speech (strongest and weakest part, the point you left unanswered and the card that answers it), rating changes, and a transcript. Climb `/leaderboard`; see `/stats` for what to practise.',
+          '**Alone?** `/practice start [level]` (novice, club, champion): Steelman argues the other side from its own cards, quotes your claims and answers them. Not rated; `/practice stop` ends it.',
           '',
           '**Research:** `/evidence search`, `/evidence show`, `/motion list`, `/motion stats`. **Moderators:** `/config`, `/season new`, `/debate cancel`.',
         ].join('\n'),
