@@ -3,7 +3,7 @@ import { otherSide } from '../../content/deck.js';
 import type { Card } from '../../content/schemas.js';
 import { onTopic } from '../../content/topic.js';
 import { read } from '../analysis/reading.js';
-import { bestCounterCardFor } from '../counter-card.js';
+import { bestCounterCard, bestCounterCardFor } from '../counter-card.js';
 import { next, shuffle } from '../rng.js';
 import { quote } from '../scoring/quote.js';
 import { type Point, pointsBefore, readDebate, unitText } from '../scoring/speeches.js';
@@ -103,7 +103,11 @@ const counterCard = (v: Voice, point: Point): Card | undefined => {
       point.all,
       point.speech.slot.side,
     );
-  return best?.card;
+  if (best) return best.card;
+  // Nothing in the hand is on this point's topic: answer it with the unused card closest to the motion.
+  const motion = v.deck.motion(v.state.motionId);
+  const fallback = bestCounterCard(v.deck, unused, motion?.text ?? '', point.speech.slot.side)?.card;
+  return fallback ?? v.hand.find((c) => !v.used.has(c.id) && motion && onTopic(c, motion));
 };
 
 /** Opening claims: cards on the motion first (the best-fitting ones at higher levels), each with its card and why it matters. */
