@@ -158,7 +158,12 @@ interface Paragraph {
  * the cap: the weighing and pre-emption go first, then the last claims (at least one stays), then
  * the lead shortens and the closing goes; only then is it cut at a word.
  */
-const fit = (v: Voice, paragraphs: readonly Paragraph[], closing: string, opening: boolean): string => {
+const fitToRange = (
+  v: Voice,
+  paragraphs: readonly Paragraph[],
+  closing: string,
+  opening: boolean,
+): string => {
   const { min, max } = v.slot.words;
   const body = [...paragraphs];
   let close: string | undefined = closing;
@@ -245,5 +250,10 @@ export const composeSpeech = (deck: Deck, state: Debate, level: PracticeLevel): 
     paragraphs.push(...answers(v, points).map(core));
     if (plan.weighs > 0) paragraphs.push({ text: say(v, TEMPLATES.weighCase), role: 'extra' });
   }
-  return fit(v, paragraphs, say(v, opening ? TEMPLATES.closeOpening : TEMPLATES.closeRebuttal), opening);
+  return fitToRange(
+    v,
+    paragraphs,
+    say(v, opening ? TEMPLATES.closeOpening : TEMPLATES.closeRebuttal),
+    opening,
+  );
 };
