@@ -14,6 +14,7 @@ describe.each(BACKENDS)('guild repository on %s', (backend) => {
       images: true,
       resultImage: false,
       web: false,
+      practice: true,
     });
   });
 
