@@ -38,12 +38,14 @@ beforeAll(async () => {
   ];
   let current: Debate | undefined;
   for (const event of events) {
-    const t = apply(deck, current, event, (now += 1000));
+    now += 1000;
+    const t = apply(deck, current, event, now);
     if (!t.ok) throw new Error(t.refusal.message);
     current = t.state;
   }
   while (current?.phase === 'speaking') {
-    const t = apply(deck, current, { type: 'speak', actor: { userId: ME }, text: SPEECH }, (now += 1000));
+    now += 1000;
+    const t = apply(deck, current, { type: 'speak', actor: { userId: ME }, text: SPEECH }, now);
     if (!t.ok) throw new Error(t.refusal.message);
     current = t.state;
   }
