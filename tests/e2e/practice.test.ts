@@ -112,4 +112,44 @@ describe('a practice debate against Steelman through the real client', () => {
     expect(embedText(restarted)).toContain('Practice begun');
     expect(bot.errors()).toEqual([]);
   }, 60_000);
+
+  it('given novice and then club, when the member plays each through, then each reaches its result and /stats counts a practice debate per level', async () => {
+    const channel = world.channel('lounge');
+    const carol = world.user('carol');
+    for (const level of ['novice', 'club'] as const) {
+      const before = world.double.channelMessages(channel).length;
+      const fresh = () => world.double.channelMessages(channel).slice(before);
+      await privately(
+        carol.slash(channel, 'practice', {
+          subcommand: 'start',
+          options: { motion: 'M01', side: 'lecun', format: 'quick', level },
+        }),
+      );
+      const begun = await eventually(
+        () => fresh().find((m) => m.content.includes('the debate has begun')),
+        5000,
+        `${level} begun`,
+      );
+      await (await carol.click(begun, buttonId(begun, /:ready:/))).reply();
+      // Carol argues LeCun's side, which the motion is for: she opens, Steelman answers.
+      for (const [i, speech] of SPEECHES.entries()) {
+        const turn = await eventually(
+          () => fresh().filter((m) => m.content.startsWith('🎤') && m.content.includes(carol.id))[i],
+          5000,
+          `${level} turn ${i + 1}`,
+        );
+        const modal = await (await carol.click(turn, buttonId(turn, /:speak:/))).modal();
+        await (await carol.submitModal(modal, { speech })).response();
+      }
+      const result = await eventually(
+        () => fresh().find((m) => m.embeds.some((e) => /win|draw|No decision/.test(String(e.title)))),
+        5000,
+        `${level} result`,
+      );
+      expect(embedText(result)).toContain(`Practice against Steelman (${level} level)`);
+    }
+    const stats = embedText(await privately(carol.slash(channel, 'stats', {})));
+    expect(stats).toMatch(/novice: \d+W \d+L \d+D · club: \d+W \d+L \d+D/);
+    expect(bot.errors()).toEqual([]);
+  }, 60_000);
 });
