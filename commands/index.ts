@@ -5,11 +5,23 @@ import evidence from './evidence.js';
 import help from './help.js';
 import leaderboard from './leaderboard.js';
 import motion from './motion.js';
+import practice from './practice.js';
 import rubric from './rubric.js';
 import season from './season.js';
 import stats from './stats.js';
 
-const modules: unknown[] = [debate, evidence, motion, leaderboard, stats, rubric, help, config, season];
+const modules: unknown[] = [
+  debate,
+  evidence,
+  motion,
+  leaderboard,
+  stats,
+  rubric,
+  help,
+  config,
+  season,
+  practice,
+];
 
 /** Every slash command by name, each checked to really be a command. */
 export const loadCommands = (): ReadonlyMap<string, Command> => {

@@ -50,11 +50,12 @@ export default {
     const season = asked ?? seasons.at(-1)?.number ?? 1;
     if (!seasons.some((s) => s.number === season))
       throw new UserError(TEXT.unknownSeason(season, seasons.at(-1)?.number ?? 1));
-    const [record, rank] = await Promise.all([
+    const [record, rank, practice] = await Promise.all([
       ctx.store.players.get(guildId, season, user.id),
       ctx.store.players.rank(guildId, season, user.id),
+      ctx.store.practice.get(guildId, user.id),
     ]);
     const card = config.images && record ? await drawCard(ctx, { name, season, rank }, record) : undefined;
-    await respondPrivately(interaction, statsView(ctx.deck, user.id, season, record, rank, card));
+    await respondPrivately(interaction, statsView(ctx.deck, user.id, season, record, rank, card, practice));
   },
 } satisfies Command;

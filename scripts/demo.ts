@@ -1,12 +1,12 @@
 /**
  * `npm run demo`: Steelman in a minute, without a Discord account. Starts the local Discord double
  * and the real bot on a temporary store, plays a scripted 1v1 debate between two simulated members,
- * and prints the channel as it unfolds.
+ * then a short practice round of bob against Steelman, and prints the channels as they unfold.
  */
 import type { DoubleMessage, DoubleUser } from '@steelman/discord-double';
 import { Bot, buttonId, embedText, eventually, startWorld } from '../tests/e2e/harness.js';
 
-const world = await startWorld({ channels: ['debates'] });
+const world = await startWorld({ channels: ['debates', 'practice'] });
 const names = new Map(world.guild.members().map((m) => [m.id, m.username]));
 const plain = (text: string) =>
   text
@@ -118,7 +118,51 @@ try {
   await (await alice.slash(channel, 'leaderboard', {})).response();
   process.stdout.write('\n> alice: /stats (only alice sees this)\n');
   show(await (await alice.slash(channel, 'stats', {})).response());
-  process.stdout.write('\nThat was the whole debate. Try `npm test` for the full suite.\n');
+
+  // A short practice round: bob alone against Steelman, which argues the other side from its own hand.
+  const room = world.channel('practice');
+  process.stdout.write(
+    '\n> bob (in #practice): /practice start motion:M01 side:scaling format:quick level:champion\n',
+  );
+  show(
+    await (
+      await bob.slash(room, 'practice', {
+        subcommand: 'start',
+        options: { motion: 'M01', side: 'scaling', format: 'quick', level: 'champion' },
+      })
+    ).response(),
+  );
+  const practiceBegun = await world.double.waitForMessage(
+    room,
+    (m) => m.content.includes('the debate has begun'),
+    5000,
+  );
+  process.stdout.write('\n> bob clicks [Ready]: Steelman opens (the motion is its side’s)\n');
+  await (await bob.click(practiceBegun, buttonId(practiceBegun, /:ready:/))).reply();
+  const practiceSpeeches = [
+    'Scaling laws still hold: each larger model trained on more data and compute keeps improving on reasoning benchmarks, because compute buys capability. Chain of thought lets a model plan step by step, so next-token prediction is not a dead end for reasoning.',
+    'My opponent says scaling hits a wall of cost, but the cost of compute keeps falling, so the wall moves. Emergent abilities appear at scale that nobody trained for, which means the trend points to reasoning, and that outweighs one critic.',
+  ];
+  const bobTurns = () =>
+    world.double
+      .channelMessages(room)
+      .filter((m) => m.content.startsWith('🎤') && m.content.includes(bob.id));
+  for (const [n, speech] of practiceSpeeches.entries()) {
+    const announcement = await eventually(() => bobTurns()[n], 5000, `bob's practice turn ${n + 1}`);
+    process.stdout.write('\n> bob clicks [Speak] and submits the speech form\n');
+    const modal = await (await bob.click(announcement, buttonId(announcement, /:speak:/))).modal();
+    await (await bob.submitModal(modal, { speech })).reply();
+  }
+  await world.double.waitForMessage(
+    room,
+    (m) => m.embeds.some((e) => /win|draw|No decision/.test(String(e.title))),
+    5000,
+  );
+  process.stdout.write('\n> bob: /stats (the practice record, apart from the rated one)\n');
+  show(await (await bob.slash(room, 'stats', {})).response());
+  process.stdout.write(
+    '\nThat was a whole debate and a practice round. Try `npm test` for the full suite.\n',
+  );
 } finally {
   await bot.stop();
   await world.close();

@@ -11,6 +11,7 @@ export const SETTING_KEYS = [
   'images',
   'result-image',
   'web',
+  'practice',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -28,6 +29,7 @@ const SWITCHES = {
   images: 'images',
   'result-image': 'resultImage',
   web: 'web',
+  practice: 'practice',
 } as const satisfies Partial<Record<SettingKey, keyof GuildConfig>>;
 
 /** Applies `value` to one setting, or says plainly what a valid value looks like. */
@@ -75,7 +77,8 @@ export const applySetting = (
     case 'leaderboard':
     case 'images':
     case 'result-image':
-    case 'web': {
+    case 'web':
+    case 'practice': {
       const on = onOff(value);
       return on === undefined
         ? { ok: false, message: 'Give "on" or "off".' }

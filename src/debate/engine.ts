@@ -15,6 +15,7 @@ import {
 import { ballot, crowdVote, finish } from './judging.js';
 import { begin, cancel, expire, join, judge, leave, open, swap } from './lobby.js';
 import { refused, unchanged } from './outcome.js';
+import { openPractice, partnerPlays } from './partner/practice.js';
 import { answerPoint, offerPoint } from './points.js';
 import { refusal } from './refusals.js';
 import { done, draw, forfeit, prepTimer, speak, turnTimer } from './turns.js';
@@ -25,8 +26,11 @@ import { type Debate, type DebateEvent, FINISHED_PHASES, type Transition } from 
  * state and the effects to carry out, or a refusal that changes nothing.
  * `state` is undefined only for `open`.
  */
-export const apply = (deck: Deck, state: Debate | undefined, event: DebateEvent, now: number): Transition => {
-  if (event.type === 'open') return open(deck, event, now);
+export const apply = (deck: Deck, state: Debate | undefined, event: DebateEvent, now: number): Transition =>
+  partnerPlays(deck, applyEvent(deck, state, event, now), now);
+
+const applyEvent = (deck: Deck, state: Debate | undefined, event: DebateEvent, now: number): Transition => {
+  if (event.type === 'open') return event.practice ? openPractice(deck, event, now) : open(deck, event, now);
   if (!state) throw new Error(`a debate must be opened before "${event.type}"`);
   if (event.type === 'timer') return applyTimer(deck, state, event.key, now);
   if (FINISHED_PHASES.includes(state.phase)) return refused(refusal('finished'));

@@ -31,7 +31,9 @@ export const finish = (
   now: number,
   forfeit?: { forfeitedBy: string; winner: string },
 ): Transition => {
-  const result = decide(deck, state, now, forfeit);
+  const decided = decide(deck, state, now, forfeit);
+  // Practice against Steelman is never rated: the leaderboard cannot be farmed against the bot.
+  const result = state.practice ? { ...decided, rated: false } : decided;
   return ok(
     { ...state, phase: 'done', timer: undefined, turnStartedAt: undefined, turnEndsAt: undefined, result },
     { type: 'timer', timer: undefined },

@@ -147,6 +147,8 @@ export interface Debate {
   readonly voiceChannelId?: string;
   /** Points of information offered, in order (points.ts). */
   readonly pois?: readonly PointOfInformation[];
+  /** A practice debate against Steelman (the sparring partner): its level. Never rated. */
+  readonly practice?: Practice;
 }
 
 export interface PointOfInformation {
@@ -189,6 +191,13 @@ export interface ControlRecord {
   readonly side?: string;
 }
 
+export const PRACTICE_LEVELS = ['novice', 'club', 'champion'] as const;
+export type PracticeLevel = (typeof PRACTICE_LEVELS)[number];
+
+export interface Practice {
+  readonly level: PracticeLevel;
+}
+
 /** Facts about the person acting, supplied by the bot layer. */
 export interface Actor {
   readonly userId: string;
@@ -211,6 +220,15 @@ export type DebateEvent =
       readonly lobbySeconds: number;
       /** Live mode: the voice channel the debaters meet in. */
       readonly voiceChannelId?: string;
+      /**
+       * A practice debate: the host is seated on `side` (auto: the side they argued less, from
+       * `history`), Steelman on the other, and it begins at once.
+       */
+      readonly practice?: {
+        readonly level: PracticeLevel;
+        readonly side: SideChoice;
+        readonly history?: Readonly<Record<string, number>>;
+      };
     }
   | {
       readonly type: 'join';

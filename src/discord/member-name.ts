@@ -1,4 +1,5 @@
 import type { Guild, User } from 'discord.js';
+import { isPartner, PARTNER_NAME } from '../debate/partner/identity.js';
 
 /** A member as an interaction carries it: a cached GuildMember, or the raw API member. */
 type MemberLike = { readonly displayName?: string; readonly nick?: string | null } | null | undefined;
@@ -19,7 +20,7 @@ const NAME_LOOKUP_MS = 800;
 export const displayNames = async (guild: Guild | null, userIds: readonly string[]) => {
   const names = new Map<string, string>();
   if (!guild) return names;
-  const missing = userIds.filter((id) => !guild.members.cache.has(id));
+  const missing = userIds.filter((id) => !guild.members.cache.has(id) && !isPartner(id));
   // A gateway member request can be slow; a form must open within Discord's 3 s, names are a nicety.
   if (missing.length > 0)
     await Promise.race([
@@ -27,6 +28,7 @@ export const displayNames = async (guild: Guild | null, userIds: readonly string
       new Promise((resolve) => setTimeout(resolve, NAME_LOOKUP_MS).unref()),
     ]);
   for (const id of userIds) {
+    if (isPartner(id)) names.set(id, PARTNER_NAME);
     const member = guild.members.cache.get(id);
     if (member) names.set(id, member.displayName);
   }

@@ -185,6 +185,19 @@ export const MOVES = {
     },
     answer: (_moved, { extra }) => TEXT.poiAnswered((extra as { accept: boolean }).accept),
   },
+  practice: {
+    event: (input) => arg<DebateEvent>(input),
+    answer: (moved, { ctx, interaction, posted }) => {
+      const { state } = moved.stored;
+      const me = state.debaters.find((d) => d.userId === interaction.user.id);
+      return TEXT.practiceStarted(me ? sideName(ctx, me.side) : '?', state.practice?.level ?? 'club', posted);
+    },
+    waits: true,
+  },
+  practiceStop: {
+    event: ({ interaction }) => ({ type: 'cancel', actor: actorOf(interaction) }),
+    answer: () => TEXT.practiceStopped,
+  },
 } satisfies Record<string, MoveSpec>;
 
 export type MoveKind = keyof typeof MOVES;

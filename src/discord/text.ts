@@ -64,4 +64,12 @@ export const TEXT = {
   poiOffered: 'Your point of information is offered; the speaker accepts or declines it.',
   poiAnswered: (accepted: boolean) =>
     accepted ? 'You accepted the point: give them the floor briefly.' : 'You declined the point.',
+  practiceOff: 'Practice against Steelman is switched off in this server (/config set practice).',
+  practiceBusy: (channelId: string) =>
+    `You already have a practice debate under way in <#${channelId}>. Finish it, or end it with /practice stop.`,
+  noPractice: 'You have no practice debate under way. Start one with /practice start.',
+  unknownLevel: (level: string) => `There is no level "${level}": choose novice, club or champion.`,
+  practiceStarted: (side: string, level: string, posted: boolean) =>
+    `Practice begun at ${level} level: you argue ${side}, Steelman the other side. Your hand: /evidence hand.${posted ? '' : ' Discord is slow to show the posts; they will appear in a moment.'}`,
+  practiceStopped: 'Your practice debate is ended. Nothing is rated.',
 } as const;

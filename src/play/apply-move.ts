@@ -98,7 +98,9 @@ export const applyDebateEvent = (
       const season = await store.guilds.currentSeason(guildId);
       changes = await store.players.recordResult(guildId, season.number, state, result);
     }
-    if (result?.winner !== undefined)
+    if (result && state.practice) await store.practice.record(guildId, state, result);
+    // Practice against Steelman says nothing about how a motion splits between members.
+    if (result?.winner !== undefined && !state.practice)
       await store.guilds.recordMotionResult(guildId, state.motionId, result.winner, state.id);
 
     const seq = before?.log.length ?? 0;

@@ -8,6 +8,7 @@ import { KeyvDebateRepository } from './debate-repository.js';
 import { GuildQueue } from './guild-queue.js';
 import { KeyvGuildRepository } from './guild-repository.js';
 import { KeyvPlayerRepository } from './player-repository.js';
+import { KeyvPracticeRepository } from './practice-repository.js';
 import { NAMESPACES } from './shapes.js';
 import { type Store, StoreUnavailableError } from './types.js';
 
@@ -61,6 +62,7 @@ export const openStore = async (target: StoreTarget, options: OpenStoreOptions =
       leaderboardMaxAgeMs: options.leaderboardMaxAgeMs,
     }),
     guilds: new KeyvGuildRepository(context, queue, options.now ?? Date.now),
+    practice: new KeyvPracticeRepository(context, queue),
     inGuildQueue: (guildId, task) => queue.run(guildId, task),
     detached: (fn) => queue.detached(fn),
     async close() {

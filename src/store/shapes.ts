@@ -160,6 +160,7 @@ export const DEFAULT_CONFIG: GuildConfig = {
   images: true,
   resultImage: false,
   web: false,
+  practice: true,
 };
 export const configCodec: Codec<GuildConfig> = {
   name: 'guild config',
@@ -174,6 +175,7 @@ export const configCodec: Codec<GuildConfig> = {
     images: z.boolean().default(DEFAULT_CONFIG.images),
     resultImage: z.boolean().default(DEFAULT_CONFIG.resultImage),
     web: z.boolean().default(DEFAULT_CONFIG.web),
+    practice: z.boolean().default(DEFAULT_CONFIG.practice),
   }),
   migrations: {},
 };

@@ -6,6 +6,7 @@ import type { MotionTally } from '../debate/motion-stats.js';
 import type { PlayerRecord, RatedChange } from '../debate/player-record.js';
 import type { LoggedEvent } from '../debate/replay.js';
 import type { Announcement, Debate, Result, Timer } from '../debate/types.js';
+import type { PracticeRepository } from './practice-repository.js';
 import type { FinishedDebate } from './shapes.js';
 
 /** Raised for any failure of the store itself (unreachable, timed out, write refused). */
@@ -158,6 +159,8 @@ export interface GuildConfig {
   readonly resultImage: boolean;
   /** The read-only web leaderboard shows this server (default off). */
   readonly web: boolean;
+  /** Members may practise against Steelman with /practice (default on). */
+  readonly practice: boolean;
 }
 
 export interface Season {
@@ -186,6 +189,8 @@ export interface Store {
   readonly debates: DebateRepository;
   readonly players: PlayerRepository;
   readonly guilds: GuildRepository;
+  /** Records of practice debates against Steelman, apart from the rated ones. */
+  readonly practice: PracticeRepository;
   /** Runs `task` after every earlier task of the same guild: one writer per guild, in order. */
   inGuildQueue<T>(guildId: string, task: () => Promise<T>): Promise<T>;
   /** Starts work that outlives the current queue task outside it (see GuildQueue.detached). */

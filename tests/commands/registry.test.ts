@@ -43,6 +43,8 @@ describe('the registered commands', () => {
         '/config view',
         '/config set',
         '/season new',
+        '/practice start',
+        '/practice stop',
       ].sort(),
     );
   });
@@ -93,6 +95,20 @@ describe('the registered commands', () => {
     expect(sub('start')?.options?.find((o) => o.name === 'voice')?.type).toBe(
       ApplicationCommandOptionType.Channel,
     );
+  });
+
+  it('given PRODUCT.md’s /practice start, then it takes motion, side, format and level (novice, club, champion)', () => {
+    const start = commands
+      .get('practice')
+      ?.data.options?.find((o) => o.name === 'start' && o.type === ApplicationCommandOptionType.Subcommand);
+    const options = start && 'options' in start ? (start.options ?? []) : [];
+    expect(options.map((o) => o.name)).toEqual(['motion', 'side', 'format', 'level']);
+    const level = options.find((o) => o.name === 'level');
+    expect(level && 'choices' in level ? level.choices?.map((c) => c.value) : []).toEqual([
+      'novice',
+      'club',
+      'champion',
+    ]);
   });
 
   it('given every definition, then names and descriptions fit Discord’s limits', () => {

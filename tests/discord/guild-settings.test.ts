@@ -11,6 +11,7 @@ const base: GuildConfig = {
   images: true,
   resultImage: false,
   web: false,
+  practice: true,
 };
 
 describe('/config set', () => {
@@ -25,6 +26,13 @@ describe('/config set', () => {
     });
     expect(applySetting(deck, base, 'web', 'yes')).toEqual({ ok: true, config: { ...base, web: true } });
     expect(applySetting(deck, base, 'web', 'public')).toEqual({ ok: false, message: 'Give "on" or "off".' });
+  });
+
+  it('given practice off, then /practice is switched off for the server', () => {
+    expect(applySetting(deck, base, 'practice', 'off')).toEqual({
+      ok: true,
+      config: { ...base, practice: false },
+    });
   });
 
   it('given a known format, then it becomes the default', () => {

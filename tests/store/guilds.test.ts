@@ -14,6 +14,7 @@ describe.each(BACKENDS)('guild repository on %s', (backend) => {
       images: true,
       resultImage: false,
       web: false,
+      practice: true,
     });
   });
 
@@ -28,6 +29,7 @@ describe.each(BACKENDS)('guild repository on %s', (backend) => {
       images: false,
       resultImage: true,
       web: true,
+      practice: false,
     };
     await store.guilds.saveConfig(GUILD, config);
     expect(await store.guilds.config(GUILD)).toEqual(config);

@@ -30,6 +30,7 @@ const everyCall = (store: Store) => [
     images: true,
     resultImage: false,
     web: false,
+    practice: true,
   }),
   store.guilds.currentSeason(GUILD),
   store.guilds.seasons(GUILD),
@@ -83,6 +84,7 @@ describe('sqlite files', () => {
       images: true,
       resultImage: false,
       web: false,
+      practice: true,
     });
     expect((await store.guilds.config(GUILD)).lobbyMinutes).toBe(5);
     await store.close();
@@ -116,6 +118,7 @@ describe.runIf(BACKENDS.includes('redis'))('redis outages', () => {
       images: true,
       resultImage: false,
       web: false,
+      practice: true,
     });
     const client = createClient({ url: `${redis.url}/3`, socket: { reconnectStrategy: false } });
     client.on('error', () => undefined);
@@ -137,6 +140,7 @@ describe.runIf(BACKENDS.includes('redis'))('redis outages', () => {
       images: true,
       resultImage: false,
       web: false,
+      practice: true,
     });
     redis.pause();
     try {
@@ -175,6 +179,7 @@ describe.runIf(BACKENDS.includes('redis'))('redis outages', () => {
         images: true,
         resultImage: false,
         web: false,
+        practice: true,
       }),
     );
     expect((await store.guilds.config(GUILD)).lobbyMinutes).toBe(9);

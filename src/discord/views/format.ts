@@ -1,5 +1,6 @@
 import type { Deck } from '../../content/deck.js';
 import type { SpeechKind } from '../../content/schemas.js';
+import { isPartner, PARTNER_NAME } from '../../debate/partner/identity.js';
 
 /** Cuts user text to a field's limit with a visible mark, so Discord never rejects it. */
 export const truncate = (text: string, max: number): string => {
@@ -11,7 +12,7 @@ export const truncate = (text: string, max: number): string => {
 export const timestamp = (ms: number, style: 'R' | 't' | 'f' = 'R') =>
   `<t:${Math.floor(ms / 1000)}:${style}>`;
 
-export const mention = (userId: string) => `<@${userId}>`;
+export const mention = (userId: string) => (isPartner(userId) ? `**${PARTNER_NAME}**` : `<@${userId}>`);
 
 export const sideLabel = (deck: Deck, sideId: string) => {
   const side = deck.side(sideId);
@@ -37,7 +38,10 @@ export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n 
 
 /** Allowed mentions: nobody, or exactly the people the bot means to notify. */
 export const pingNobody = { parse: [] as [] };
-export const pingOnly = (userIds: readonly string[]) => ({ parse: [] as [], users: [...new Set(userIds)] });
+export const pingOnly = (userIds: readonly string[]) => ({
+  parse: [] as [],
+  users: [...new Set(userIds)].filter((id) => !isPartner(id)),
+});
 
 /** Cuts a short label (an autocomplete choice) with a plain ellipsis. */
 export const clip = (text: string, max: number): string =>

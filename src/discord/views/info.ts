@@ -54,6 +54,7 @@ export const helpView = (deck: Deck): View => ({
           '**3. Speeches.** On your turn press **Speak** (or `/debate speak`) and write your speech, citing cards like `[L07]`. The deadline counts down in the turn message. Live mode: speak in voice and press **Done**.',
           '**4. Judging.** Judges fill a ballot for every debater on the rubric (`/rubric`) and name a winner or a draw. No judges: the automatic rubric decides.',
           '**5. Result.** Scores per criterion with reasons that quote you, coaching on every speech (strongest and weakest part, the point you left unanswered and the card that answers it), rating changes, and a transcript. Climb `/leaderboard`; see `/stats` for what to practise.',
+          '**Alone?** `/practice start [level]` (novice, club, champion): Steelman argues the other side from its own cards, quotes your claims and answers them. Not rated; `/practice stop` ends it.',
           '',
           '**Host controls.** `/debate pause` and `/debate resume` stop and restart the clock (the deadline moves by the pause); `/debate extend <seconds>` gives the speaker extra time; `/debate replace <user>` opens a departed debater’s seat for someone to join. Live mode: `/debate start voice:` names the voice channel; formats with a prep pool (Lincoln-Douglas: 4 min a side) have **Take prep** on the turn card; formats with protected time (parliamentary) have **Point of information** for the other side outside the first and last minute.',
           '**Research:** `/evidence search`, `/evidence show`, `/motion list`, `/motion stats`. **Moderators:** `/config`, `/season new`, `/debate cancel`.',
@@ -144,6 +145,7 @@ export const configView = (config: GuildConfig, season: Season): View => ({
         { name: 'images', value: config.images ? 'on (rank cards)' : 'off (text only)', inline: true },
         { name: 'result-image', value: config.resultImage ? 'on' : 'off', inline: true },
         { name: 'web', value: config.web ? 'on (web leaderboard)' : 'off', inline: true },
+        { name: 'practice', value: config.practice ? 'on (/practice)' : 'off', inline: true },
         {
           name: 'season',
           value: `${season.number}, since ${timestamp(season.startedAt, 'f')}`,

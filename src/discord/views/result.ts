@@ -1,11 +1,13 @@
 import { ButtonStyle } from 'discord.js';
 import type { Deck } from '../../content/deck.js';
+import { isPartner } from '../../debate/partner/identity.js';
 import type { RatedChange } from '../../debate/player-record.js';
 import { displayRating } from '../../debate/ratings.js';
 import type { CriterionScore, Debate, Result } from '../../debate/types.js';
 import { customId } from '../custom-id.js';
 import { coachingText } from './coaching.js';
 import { mention, pingNobody, sideColour, sideLabel, truncate } from './format.js';
+import { practiceFields, TEXT_PRACTICE } from './practice-result.js';
 import { button, row, type View } from './view.js';
 
 const headline = (deck: Deck, result: Result) => {
@@ -86,7 +88,13 @@ export const resultView = (
     crowdVotes > 0
       ? `\nCrowd favourite (shown, not decisive): ${deck.sides.map((s) => `${s.emoji} ${result.crowd[s.id] ?? 0}`).join(' · ')}`
       : '';
-  const unrated = !result.rated && result.decidedBy !== 'none' ? '\nNot rated.' : '';
+  const unrated = state.practice
+    ? `\n${TEXT_PRACTICE.line(state.practice.level)}`
+    : !result.rated && result.decidedBy !== 'none'
+      ? '\nNot rated.'
+      : '';
+  // Practice: what Steelman said that the member never answered, before the coaching.
+  fields.push(...practiceFields(deck, state, result));
   const title = headline(deck, result);
   const description = truncate(
     `**${deck.motion(state.motionId)?.text ?? state.motionId}**\n${decidedBy(deck, state, result)}${
@@ -95,7 +103,7 @@ export const resultView = (
     4096,
   );
   // Coaching shares what the embed has left, debater by debater, so the card stays within Discord's limits.
-  const coached = result.scores.filter((s) => (s.speeches ?? []).length > 0);
+  const coached = result.scores.filter((s) => (s.speeches ?? []).length > 0 && !isPartner(s.userId));
   const used = [title, description, ...fields.flatMap((f) => [f.name, f.value])].join('').length;
   const names = coached.map((s) => truncate(`📝 Coaching · ${sideLabel(deck, s.side)}`, 256));
   const room = Math.floor((EMBED_MAX - used - names.join('').length - 50) / Math.max(1, coached.length));

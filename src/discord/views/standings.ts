@@ -2,9 +2,11 @@ import { ButtonStyle } from 'discord.js';
 import type { Deck } from '../../content/deck.js';
 import type { PlayerRecord, Tally } from '../../debate/player-record.js';
 import { displayRating, isProvisional, PROVISIONAL_DEBATES } from '../../debate/ratings.js';
+import type { PracticeRecord } from '../../store/practice-repository.js';
 import type { LeaderboardPage } from '../../store/types.js';
 import { customId } from '../custom-id.js';
 import { mention, pingNobody, sideLabel, timestamp, truncate } from './format.js';
+import { practiceField, withPractice } from './practice-stats.js';
 import { button, row, type View } from './view.js';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
@@ -89,16 +91,21 @@ export const statsView = (
   rank: number | undefined,
   /** The rank card (PNG), when the server shows images; the text below says the same for screen readers. */
   card?: Buffer,
+  practice?: PracticeRecord,
 ): View => {
   if (!record)
     return {
       content: `${mention(userId)} has no rated debate in season ${season} yet.`,
+      ...(practiceField(practice).length > 0
+        ? { embeds: [{ title: 'Stats', color: 0x5865f2, fields: practiceField(practice) }] }
+        : {}),
       allowedMentions: pingNobody,
     };
+  const criteria = withPractice(deck, record.criteria, practice);
   const provisional = isProvisional(record.overall.debates);
   const averages = deck.rubric
     .map((c) => {
-      const sum = record.criteria[c.id];
+      const sum = criteria[c.id];
       return sum && sum.count > 0 ? { name: c.name, avg: sum.sum / sum.count } : undefined;
     })
     .filter((a) => a !== undefined);
@@ -135,6 +142,7 @@ export const statsView = (
             ? [{ name: 'Practise next', value: `${weakest.name} (${weakest.avg.toFixed(1)} on average)` }]
             : []),
           { name: 'Last debates', value: truncate(recent.join('\n') || '—', 1024) },
+          ...practiceField(practice),
         ],
       },
     ],

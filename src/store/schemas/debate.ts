@@ -15,6 +15,7 @@ import type {
   Timer,
   TurnRecord,
 } from '../../debate/types.js';
+import { PRACTICE_LEVELS } from '../../debate/types.js';
 
 /**
  * zod schemas of the engine's types, for reading them back from the store. Each is checked against
@@ -163,6 +164,7 @@ export const debateSchema: z.ZodType<Debate> = z
         }),
       )
       .optional(),
+    practice: z.object({ level: z.enum(PRACTICE_LEVELS) }).optional(),
   })
   .transform((d) => ({
     ...d,
@@ -188,6 +190,13 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
     seed: z.number(),
     lobbySeconds: z.number(),
     voiceChannelId: z.string().optional(),
+    practice: z
+      .object({
+        level: z.enum(PRACTICE_LEVELS),
+        side: z.string(),
+        history: record(z.number()).optional(),
+      })
+      .optional(),
   }),
   z.object({ ...withActor('join'), side: z.string(), history: record(z.number()).optional() }),
   z.object(withActor('leave')),
