@@ -1,6 +1,7 @@
 import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { AppContext } from '../context.js';
 import type { AnswerStyle } from './answer.js';
+import { confirmNewSeason, keep, passOrDone, runConfirmed } from './confirm.js';
 import { type ParsedCustomId, parseCustomId } from './custom-id.js';
 import {
   joinAsJudge,
@@ -46,7 +47,7 @@ const handlers: Handlers = {
   hand: (i, [id], ctx) => showHand(ctx, i, id),
   ready: (i, [id], ctx) => runMove(ctx, i, id, 'ready'),
   speak: (i, [id, turn], ctx) => openSpeechForm(ctx, button(i), id, turn),
-  done: (i, [id, turn], ctx) => runMove(ctx, i, id, 'done', { turn }),
+  done: (i, [id, turn], ctx) => passOrDone(ctx, button(i), id, turn),
   speech: (i, [id, turn], ctx) => submitSpeech(ctx, modal(i), id, turn),
   ballot: (i, [id], ctx) => openBallot(ctx, button(i), id),
   'ballot-form': (i, [id], ctx) => submitBallot(ctx, modal(i), id),
@@ -59,7 +60,14 @@ const handlers: Handlers = {
     const board = await ctx.store.players.leaderboard(guildId, season, { side: sideId, page });
     await updateClicked(button(i), leaderboardView(ctx.deck, board, { guildId, season, side: sideId }));
   },
+  confirm: (i, [id, action, turn, expires], ctx) => runConfirmed(ctx, button(i), id, action, turn, expires),
+  'season-new': (i, [guildId, season, expires], ctx) =>
+    confirmNewSeason(ctx, button(i), guildId, season, expires),
+  keep: (i) => keep(button(i)),
 };
+
+/** Buttons on a private confirmation: their answer replaces the question (src/discord/confirm.ts). */
+const CONFIRMATIONS: ReadonlySet<string> = new Set(['confirm', 'season-new', 'keep']);
 
 /** Buttons whose answer repaints the message they are on (the lobby card, a leaderboard page). */
 const UPDATES: ReadonlySet<string> = new Set(['join', 'judge', 'leave', 'swap', 'begin', 'cancel', 'board']);
@@ -68,7 +76,7 @@ const UPDATES: ReadonlySet<string> = new Set(['join', 'judge', 'leave', 'swap', 
 export const componentAnswerStyle = (customId: string): AnswerStyle => {
   const kind = parseCustomId(customId)?.kind;
   if (kind === 'speak' || kind === 'ballot') return 'form';
-  return kind && UPDATES.has(kind) ? 'update' : 'private';
+  return kind && (UPDATES.has(kind) || CONFIRMATIONS.has(kind)) ? 'update' : 'private';
 };
 
 /** Routes a click or a form to its handler; anything unparseable is a private "expired". */

@@ -54,4 +54,15 @@ export const TEXT = {
   cancelled: 'The debate is cancelled. Nothing is rated.',
   optOut: (out: boolean) =>
     out ? 'You are now hidden from the leaderboard.' : 'You are listed on the leaderboard again.',
+  confirmForfeit: 'Forfeit this debate? The other side wins, and it counts as a loss. This cannot be undone.',
+  confirmPass: 'Pass this turn without a speech? It cannot be undone.',
+  confirmCancel: 'Cancel this debate under way? Nothing is rated, and it cannot be undone.',
+  confirmSeason: (current: number) =>
+    `Start a new season? Season ${current} ends and everyone starts fresh (it stays readable). This cannot be undone.`,
+  confirmExpired:
+    'This confirmation has expired; nothing changed. Run the command again if you still mean it.',
+  kept: 'Kept: nothing changed.',
+  seasonStarted: (number: number) =>
+    `Season ${number} has begun. Everyone starts fresh; /leaderboard season:${number - 1} still shows the last one.`,
+  seasonAlreadyNew: (number: number) => `Season ${number} has already begun; nothing changed.`,
 } as const;

@@ -14,7 +14,7 @@ import {
 } from '@steelman/discord-double';
 import { createInteraction, type DoubleContext } from '@steelman/discord-double/internals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { privately, speechText, Table } from './flows.js';
+import { confirmed, privately, speechText, Table } from './flows.js';
 import {
   type Bot,
   buttonId,
@@ -274,9 +274,9 @@ describe('bad input in a live debate (quick format: alice for LeCun, bob for sca
 
   it('given both pass their rebuttals, then judging opens pinging only the judge', async () => {
     const turn3 = await table.turn(2);
-    await privately(alice.click(turn3, buttonId(turn3, /:done:/)));
+    await confirmed(alice, alice.click(turn3, buttonId(turn3, /:done:/)));
     const turn4 = await table.turn(3);
-    await privately(bob.click(turn4, buttonId(turn4, /:done:/)));
+    await confirmed(bob, bob.click(turn4, buttonId(turn4, /:done:/)));
     const judging = await table.waitFor((m) => m.content.startsWith('⚖️'), 'judging');
     expect(judging.mentions).toEqual([judy.id]);
   });
@@ -349,7 +349,7 @@ describe('refusals outside a turn', () => {
     await table.readyAll(begun, [carol, dave]);
     for (const [index, speaker] of [carol, dave, carol, dave].entries()) {
       const turn = await table.turn(index);
-      await privately(speaker.click(turn, buttonId(turn, /:done:/)));
+      await confirmed(speaker, speaker.click(turn, buttonId(turn, /:done:/)));
     }
     await table.result();
   });

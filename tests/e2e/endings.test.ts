@@ -1,6 +1,6 @@
 import { CallbackType, type DoubleMessage, type DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deckData, privately, speechText, Table } from './flows.js';
+import { confirmed, deckData, privately, speechText, Table } from './flows.js';
 import {
   type Bot,
   buttonId,
@@ -85,7 +85,7 @@ describe('how a debate ends', () => {
     await table.readyAll(begun, [alice, bob]);
     await table.speak(alice, 0, speechText('alice opens before bob concedes'));
     await table.turn(1);
-    const conceded = await privately(bob.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
+    const conceded = await confirmed(bob, bob.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
     expect(conceded.content).toBe('You have forfeited. The other side wins.');
     const result = await table.result();
     const text = embedText(result);
@@ -106,7 +106,7 @@ describe('how a debate ends', () => {
     await table.seat(alice, 'lecun');
     await table.seat(bob, 'scaling');
     await table.begin();
-    await privately(alice.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
+    await confirmed(alice, alice.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
     const result = await table.result();
     expect(String(result.embeds[0]?.title)).toBe('🏆 📈 Scaling (next-token LLMs) wins');
     expect(embedText(result)).toContain(`Decided by forfeit: <@${alice.id}> conceded.`);
@@ -136,7 +136,7 @@ describe('how a debate ends', () => {
     await table.speak(carol, 0, speechText('carol speaks before the moderator steps in'));
     const notHost = await privately(carol.slash(table.channel, 'debate', { subcommand: 'cancel' }));
     expect(notHost.content).toBe('Only the host or a moderator (Manage Server) can cancel the debate.');
-    const byMod = await privately(mod.slash(table.channel, 'debate', { subcommand: 'cancel' }));
+    const byMod = await confirmed(mod, mod.slash(table.channel, 'debate', { subcommand: 'cancel' }));
     expect(byMod.content).toBe('The debate is cancelled. Nothing is rated.');
     const notice = await table.waitFor((m) => m.content.startsWith('🛑'), 'the cancel notice');
     expect(notice.content).toBe('🛑 The debate is cancelled. Nothing is rated.');

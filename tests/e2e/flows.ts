@@ -23,6 +23,25 @@ export const privately = async (handle: InteractionHandle | Promise<InteractionH
   return reply;
 };
 
+/**
+ * A private "are you sure" (src/discord/confirm.ts) answered with Confirm (or Keep): resolves with
+ * the answer that replaced the question, which is private too.
+ */
+export const confirmed = async (
+  user: DoubleUser,
+  handle: InteractionHandle | Promise<InteractionHandle>,
+  choice: 'confirm' | 'keep' = 'confirm',
+) => {
+  const question = await privately(handle);
+  const id = buttonIds(question).find((b) =>
+    choice === 'keep' ? b === 's1:keep' : /^s1:(confirm|season-new):/.test(b),
+  );
+  if (!id) throw new Error(`expected a confirmation, got: ${embedText(question)}`);
+  const answer = await privately(user.click(question, id));
+  expect(buttonIds(answer), 'the answered question keeps no buttons').toEqual([]);
+  return answer;
+};
+
 /** A speech long enough for the automatic rubric, citing `card` when given. */
 export const speechText = (label: string, card?: string) =>
   `First, ${label}: next-token prediction has no world model${card ? ` [${card}]` : ''}. ` +
@@ -175,7 +194,11 @@ export class Table {
   async pass(speaker: DoubleUser, index: number): Promise<void> {
     const announcement = await this.turn(index);
     expect(announcement.mentions).toEqual([speaker.id]);
-    const ended = await privately(speaker.click(announcement, buttonId(announcement, /:done:/)));
+    const click = speaker.click(announcement, buttonId(announcement, /:done:/));
+    // A text-mode Pass asks first; a live-mode Done does not.
+    const ended = buttonIds(announcement).some((id) => id.includes(':speak:'))
+      ? await confirmed(speaker, click)
+      : await privately(click);
     expect(ended.content).toBe('Turn ended.');
   }
 
