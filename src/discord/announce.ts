@@ -77,9 +77,12 @@ const deliver = async (
     deck,
     stored,
     rolesEndedBy(entry.announcement, meta.liveMessages ?? {}),
-    async (messageId, components) => {
+    async (messageId, components, mentioned) => {
       try {
-        await channel.messages.edit(messageId, { components });
+        await channel.messages.edit(messageId, {
+          components,
+          allowedMentions: { parse: [], users: [...mentioned] },
+        });
       } catch (error) {
         if (!asPostFailed(error).permanent) throw error;
       }

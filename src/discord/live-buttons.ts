@@ -1,5 +1,5 @@
 import type { Deck } from '../content/deck.js';
-import type { Announcement } from '../debate/types.js';
+import type { Announcement, Debate } from '../debate/types.js';
 import type { StoredDebate } from '../store/types.js';
 import { crowdRow } from './views/turns.js';
 import type { View } from './views/view.js';
@@ -56,7 +56,11 @@ export const retireRoles = async (
   deck: Deck,
   stored: StoredDebate,
   roles: readonly string[],
-  edit: (messageId: string, components: NonNullable<View['components']>) => Promise<void>,
+  edit: (
+    messageId: string,
+    components: NonNullable<View['components']>,
+    mentioned: readonly string[],
+  ) => Promise<void>,
 ): Promise<RoleChanges> => {
   const live = stored.meta.liveMessages ?? {};
   const changes: RoleChanges = {};
@@ -68,9 +72,22 @@ export const retireRoles = async (
     changes[role] = null;
   }
   for (const messageId of messages) {
-    const staying = Object.entries(live).filter(([role, id]) => id === messageId && !(role in changes));
-    const keepCrowd = staying.some(([role]) => role === 'crowd');
-    await edit(messageId, keepCrowd ? [crowdRow(deck, stored.state.id)] : []);
+    const onMessage = Object.keys(live).filter((role) => live[role] === messageId);
+    const keepCrowd = onMessage.some((role) => role === 'crowd' && !(role in changes));
+    const mentioned = [...new Set(onMessage.flatMap((role) => mentionedBy(stored.state, role)))];
+    await edit(messageId, keepCrowd ? [crowdRow(deck, stored.state.id)] : [], mentioned);
   }
   return changes;
+};
+
+/**
+ * Whom a message of this role named when posted: an edit restates it (Discord re-reads mentions on an
+ * edit, and an edit never notifies), so removing buttons keeps the names highlighted and pings nobody.
+ */
+const mentionedBy = (state: Debate, role: string): string[] => {
+  if (role === 'begun') return state.debaters.map((d) => d.userId);
+  if (role === 'judging') return [...state.judges];
+  const turn = role === 'crowd' ? 0 : Number(role.slice('turn:'.length));
+  const slot = state.slots[turn];
+  return slot ? [slot.userId] : [];
 };

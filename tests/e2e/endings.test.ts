@@ -1,6 +1,6 @@
 import { CallbackType, type DoubleMessage, type DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmed, deckData, privately, speechText, Table } from './flows.js';
+import { buttonGone, confirmed, deckData, privately, speechText, staleClick, Table } from './flows.js';
 import {
   type Bot,
   buttonId,
@@ -64,8 +64,10 @@ describe('how a debate ends', () => {
     const order = [first, bell, missed, second].map((m) => messages.findIndex((x) => x.id === m?.id));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(second.mentions).toEqual([bob.id]);
-    // A Speak button from the missed turn is stale now.
-    const stale = await privately(alice.click(first, buttonId(first, /:speak:/)));
+    // The missed turn's Speak button is gone; a client still showing it is told the turn is over.
+    const speakId = `s1:speak:${table.debateId}:0`;
+    await buttonGone(world, first, /:speak:/);
+    const stale = await privately(staleClick(world, alice, first, speakId));
     expect(stale.content).toBe('That turn is already over, so nothing was changed.');
 
     await table.speak(bob, 1, speechText('the only speech of the timeout debate'));
@@ -146,9 +148,11 @@ describe('how a debate ends', () => {
     expect(table.messages().some((m) => m.embeds.some((e) => /^(🏆|🤝|📝)/.test(String(e.title))))).toBe(
       false,
     );
-    // The old turn buttons no longer do anything.
+    // The turn under way loses its buttons; a client still showing them is told the debate is over.
     const turn = await table.turn(1);
-    const stale = await privately(dave.click(turn, buttonId(turn, /:speak:/)));
+    const speakId = `s1:speak:${table.debateId}:1`;
+    await buttonGone(world, turn, /./);
+    const stale = await privately(staleClick(world, dave, turn, speakId));
     expect(stale.content).toBe('This debate is over.');
 
     for (const player of [carol, dave]) {

@@ -2,11 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CallbackType,
+  ComponentType,
+  type DiscordDouble,
   type DoubleMessage,
   type DoubleUser,
-  type InteractionHandle,
+  InteractionHandle,
+  InteractionType,
   type ModalHandle,
 } from '@steelman/discord-double';
+import { createInteraction, type DoubleContext } from '@steelman/discord-double/internals';
 import { expect } from 'vitest';
 import { buttonId, buttonIds, embedText, eventually, type World } from './harness.js';
 
@@ -41,6 +45,39 @@ export const confirmed = async (
   expect(buttonIds(answer), 'the answered question keeps no buttons').toEqual([]);
   return answer;
 };
+
+/**
+ * A click on a button the bot has since removed, as a client still showing the old message sends it
+ * (the double's driver refuses clicks on buttons that are gone, so it is built through its factory).
+ */
+export const staleClick = (world: World, user: DoubleUser, message: DoubleMessage, customId: string) => {
+  const ctx = (world.double as unknown as { ctx: DoubleContext }).ctx;
+  const channel = ctx.state.channels.get(message.channelId);
+  if (!channel) throw new Error(`unknown channel ${message.channelId}`);
+  const record = createInteraction(ctx, {
+    type: InteractionType.MessageComponent,
+    userId: user.id,
+    channel,
+    data: { custom_id: customId, component_type: ComponentType.Button },
+    label: `stale button "${customId}"`,
+    commandName: null,
+    sourceMessage: ctx.state.messages.get(message.id) ?? null,
+  });
+  return new InteractionHandle(ctx, record, (modal, values) =>
+    (world.double as DiscordDouble).user(modal.userId).submitModal(modal, values),
+  );
+};
+
+/** Waits until a message the bot posted has no button matching `pattern` left. */
+export const buttonGone = (world: World, message: DoubleMessage, pattern: RegExp) =>
+  eventually(
+    () => {
+      const now = world.double.message(message.id);
+      return now && !buttonIds(now).some((id) => pattern.test(id)) ? now : undefined;
+    },
+    5000,
+    `no ${pattern} button left on message ${message.id}`,
+  );
 
 /** A speech long enough for the automatic rubric, citing `card` when given. */
 export const speechText = (label: string, card?: string) =>
