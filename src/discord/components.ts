@@ -1,4 +1,9 @@
-import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
+import {
+  type ButtonInteraction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { AppContext } from '../context.js';
 import type { AnswerStyle } from './answer.js';
 import { confirmNewSeason, keep, passOrDone, runConfirmed } from './confirm.js';
@@ -58,7 +63,12 @@ const handlers: Handlers = {
     if (!(await ctx.store.guilds.config(guildId)).leaderboard) throw new UserError(TEXT.leaderboardOff);
     const sideId = side === 'all' ? undefined : side;
     const board = await ctx.store.players.leaderboard(guildId, season, { side: sideId, page });
-    await updateClicked(button(i), leaderboardView(ctx.deck, board, { guildId, season, side: sideId }));
+    const view = leaderboardView(ctx.deck, board, { guildId, season, side: sideId });
+    // The shared board stays as posted: a page click answers the clicker privately, and a click on
+    // that private page turns it in place.
+    const clicked = button(i);
+    if (clicked.message.flags.has(MessageFlags.Ephemeral)) await updateClicked(clicked, view);
+    else await respondPrivately(clicked, view);
   },
   confirm: (i, [id, action, turn, expires], ctx) => runConfirmed(ctx, button(i), id, action, turn, expires),
   'season-new': (i, [guildId, season, expires], ctx) =>
@@ -70,7 +80,7 @@ const handlers: Handlers = {
 const CONFIRMATIONS: ReadonlySet<string> = new Set(['confirm', 'season-new', 'keep']);
 
 /** Buttons whose answer repaints the message they are on (the lobby card, a leaderboard page). */
-const UPDATES: ReadonlySet<string> = new Set(['join', 'judge', 'leave', 'swap', 'begin', 'cancel', 'board']);
+const UPDATES: ReadonlySet<string> = new Set(['join', 'judge', 'leave', 'swap', 'begin', 'cancel']);
 
 /** How each kind is first answered when slow (src/discord/answer.ts): forms cannot be deferred. */
 export const componentAnswerStyle = (customId: string): AnswerStyle => {
