@@ -17,6 +17,8 @@ export const DEBATE_SUBCOMMANDS = [
   'forfeit',
   'status',
   'cancel',
+  'history',
+  'transcript',
 ] as const;
 export type DebateSubcommand = (typeof DEBATE_SUBCOMMANDS)[number];
 
@@ -84,5 +86,28 @@ export const debateDefinition = {
     plain('forfeit', 'Concede: the other side wins'),
     plain('status', 'Where this channel’s debate stands'),
     plain('cancel', 'Cancel the debate (host or Manage Server); nothing is rated'),
+    {
+      type: Option.Subcommand,
+      name: 'history' satisfies DebateSubcommand,
+      description: 'Past debates of this server (or of one member), with results and links',
+      options: [
+        { type: Option.User, name: 'user', description: 'Only the debates this member argued' },
+        { type: Option.Integer, name: 'page', description: 'Page number', min_value: 1 },
+      ],
+    },
+    {
+      type: Option.Subcommand,
+      name: 'transcript' satisfies DebateSubcommand,
+      description: 'The transcript file of any past debate of this server',
+      options: [
+        {
+          type: Option.String,
+          name: 'id',
+          description: 'The debate (autocomplete: recent debates)',
+          required: true,
+          autocomplete: true,
+        },
+      ],
+    },
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

@@ -167,8 +167,8 @@ const deliverPosts = async (
             ),
           )
         : undefined;
-      await send(resultView(deck, state, state.result, meta.ratingChanges ?? [], image));
-      return undefined;
+      const posted = await send(resultView(deck, state, state.result, meta.ratingChanges ?? [], image));
+      return { messageId: posted.id };
     }
   }
 };

@@ -43,6 +43,9 @@ export const rolesPostedBy = (announcement: Announcement): string[] => {
       return announcement.turn === 0 ? [`turn:${announcement.turn}`, 'crowd'] : [`turn:${announcement.turn}`];
     case 'judging-opened':
       return ['judging'];
+    case 'finished':
+      // Never retired (nothing follows a result): where /debate history links to.
+      return ['result'];
     default:
       return [];
   }

@@ -65,4 +65,6 @@ export const TEXT = {
   seasonStarted: (number: number) =>
     `Season ${number} has begun. Everyone starts fresh; /leaderboard season:${number - 1} still shows the last one.`,
   seasonAlreadyNew: (number: number) => `Season ${number} has already begun; nothing changed.`,
+  unknownDebateId: (id: string) =>
+    `There is no debate \`${id.slice(0, 30)}\` in this server: pick one from the list, or see /debate history.`,
 } as const;

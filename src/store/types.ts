@@ -41,7 +41,8 @@ export interface DebateMeta {
   readonly ratingChanges?: readonly RatedChange[];
   /**
    * Posted messages whose buttons are still live, by role (`begun`, `turn:<n>`, `crowd`, `judging`):
-   * the outbox removes a message's buttons when its turn or phase ends, and then forgets it.
+   * the outbox removes a message's buttons when its turn or phase ends, and then forgets it. The
+   * result card (`result`) stays: /debate history links to it.
    */
   readonly liveMessages?: Readonly<Record<string, string>>;
 }

@@ -24,6 +24,8 @@ describe('the registered commands', () => {
         '/debate forfeit',
         '/debate status',
         '/debate cancel',
+        '/debate history',
+        '/debate transcript',
         '/evidence hand',
         '/evidence draw',
         '/evidence search',
@@ -56,6 +58,26 @@ describe('the registered commands', () => {
     );
     for (const name of registered) expect(listed, `README lists ${name}`).toContain(name);
     for (const name of listed) expect(registered, `${name} in the README is registered`).toContain(name);
+  });
+
+  it('given /debate history and /debate transcript, then their options are user and page, and a required autocompleted id', () => {
+    const debate = commands.get('debate');
+    const sub = (name: string) =>
+      (debate?.data.options ?? []).find((o) => o.name === name) as
+        | { options?: { name: string; type: number; required?: boolean; autocomplete?: boolean }[] }
+        | undefined;
+    expect(sub('history')?.options?.map((o) => [o.name, o.type])).toEqual([
+      ['user', ApplicationCommandOptionType.User],
+      ['page', ApplicationCommandOptionType.Integer],
+    ]);
+    expect(sub('transcript')?.options).toEqual([
+      expect.objectContaining({
+        name: 'id',
+        type: ApplicationCommandOptionType.String,
+        required: true,
+        autocomplete: true,
+      }),
+    ]);
   });
 
   it('given every definition, then names and descriptions fit Discord’s limits', () => {

@@ -40,7 +40,7 @@ export const helpView = (deck: Deck): View => ({
           '**2. Prep.** Each debater gets a private hand of evidence cards: **My hand** or `/evidence hand`. Press Ready to start early.',
           '**3. Speeches.** On your turn press **Speak** (or `/debate speak`) and write your speech, citing cards like `[L07]`. The deadline counts down in the turn message. Live mode: speak in voice and press **Done**. Only the live turn has buttons. **Pass**, `/debate forfeit`, `/debate cancel` after Begin and `/season new` ask you to confirm first.',
           '**4. Judging.** Judges fill a ballot for every debater on the rubric (`/rubric`) and name a winner or a draw. No judges: the automatic rubric decides.',
-          '**5. Result.** Scores per criterion with reasons, rating changes, and a transcript. Climb `/leaderboard` (page buttons answer you privately); see `/stats` for what to practise.',
+          '**5. Result.** Scores per criterion with reasons, rating changes, and a transcript. Climb `/leaderboard` (page buttons answer you privately); see `/stats` for what to practise; `/debate history` and `/debate transcript` find past debates.',
           '',
           '**Research:** `/evidence search`, `/evidence show`, `/motion list`, `/motion stats`. **Moderators:** `/config`, `/season new`, `/debate cancel`.',
         ].join('\n'),
