@@ -18,6 +18,7 @@ import {
   submitSpeech,
 } from './debate-moves.js';
 import { runMove } from './moves.js';
+import { rematch } from './rematch.js';
 import { respondPrivately, updateClicked } from './respond.js';
 import { TEXT } from './text.js';
 import { UserError } from './user-error.js';
@@ -74,6 +75,7 @@ const handlers: Handlers = {
   'season-new': (i, [guildId, season, expires], ctx) =>
     confirmNewSeason(ctx, button(i), guildId, season, expires),
   keep: (i) => keep(button(i)),
+  rematch: (i, [id], ctx) => rematch(ctx, button(i), id),
 };
 
 /** Buttons on a private confirmation: their answer replaces the question (src/discord/confirm.ts). */

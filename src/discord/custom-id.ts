@@ -38,6 +38,8 @@ const schemas = {
   'season-new': z.tuple([snowflake, int, unixSeconds]),
   /** Keep: answer a confirmation with no. */
   keep: z.tuple([]),
+  /** The result card's Rematch: the finished debate to replay with sides swapped. */
+  rematch: z.tuple([snowflake]),
 } as const;
 
 export type CustomIdKind = keyof typeof schemas;

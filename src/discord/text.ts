@@ -65,6 +65,10 @@ export const TEXT = {
   seasonStarted: (number: number) =>
     `Season ${number} has begun. Everyone starts fresh; /leaderboard season:${number - 1} still shows the last one.`,
   seasonAlreadyNew: (number: number) => `Season ${number} has already begun; nothing changed.`,
+  rematchOpened:
+    'Rematch: a new lobby with the same motion, format and people, sides swapped, is in the channel.',
+  rematchNotYours: 'Only the debaters and the host of this debate can start its rematch.',
+  rematchNotOver: 'A rematch can start once this debate has its result.',
   unknownDebateId: (id: string) =>
     `There is no debate \`${id.slice(0, 30)}\` in this server: pick one from the list, or see /debate history.`,
 } as const;
