@@ -69,6 +69,13 @@ export const TEXT = {
     'Rematch: a new lobby with the same motion, format and people, sides swapped, is in the channel.',
   rematchNotYours: 'Only the debaters and the host of this debate can start its rematch.',
   rematchNotOver: 'A rematch can start once this debate has its result.',
+  configValueNeeded: (key: string) =>
+    key === 'judge-role'
+      ? 'Pick the role with the `role` option (or value "none" to let anyone judge).'
+      : key === 'debate-channels'
+        ? 'Pick the channel with the `channel` option, use /config channels to add or remove several, or value "any".'
+        : `Give a value for ${key}.`,
+  configChannelsNeeded: 'Pick a channel to `add` or to `remove`.',
   unknownDebateId: (id: string) =>
     `There is no debate \`${id.slice(0, 30)}\` in this server: pick one from the list, or see /debate history.`,
 } as const;

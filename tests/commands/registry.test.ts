@@ -40,6 +40,7 @@ describe('the registered commands', () => {
         '/help',
         '/config view',
         '/config set',
+        '/config channels',
         '/season new',
       ].sort(),
     );
@@ -77,6 +78,25 @@ describe('the registered commands', () => {
         required: true,
         autocomplete: true,
       }),
+    ]);
+  });
+
+  it('given /config, then roles and channels are picked with Discord’s pickers, never typed', () => {
+    const config = commands.get('config');
+    const sub = (name: string) =>
+      (config?.data.options ?? []).find((o) => o.name === name) as
+        | { options?: { name: string; type: number; required?: boolean }[] }
+        | undefined;
+    const types = (name: string) => sub(name)?.options?.map((o) => [o.name, o.type, o.required === true]);
+    expect(types('set')).toEqual([
+      ['key', ApplicationCommandOptionType.String, true],
+      ['value', ApplicationCommandOptionType.String, false],
+      ['role', ApplicationCommandOptionType.Role, false],
+      ['channel', ApplicationCommandOptionType.Channel, false],
+    ]);
+    expect(types('channels')).toEqual([
+      ['add', ApplicationCommandOptionType.Channel, false],
+      ['remove', ApplicationCommandOptionType.Channel, false],
     ]);
   });
 
