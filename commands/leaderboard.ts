@@ -31,10 +31,14 @@ export default {
   async execute(interaction, ctx) {
     const guildId = guildIdOf(interaction);
     const listed = interaction.options.getBoolean('listed');
+    const asked = ['side', 'season', 'page'].some((name) => interaction.options.get(name) !== null);
     if (listed !== null) {
       await ctx.store.players.setOptOut(guildId, interaction.user.id, !listed);
-      await respondPrivately(interaction, TEXT.optOut(!listed));
-      return;
+      // With other options too, the board they ask for follows, privately (the answer is private).
+      if (!asked || !(await ctx.store.guilds.config(guildId)).leaderboard) {
+        await respondPrivately(interaction, TEXT.optOut(!listed));
+        return;
+      }
     }
     const config = await ctx.store.guilds.config(guildId);
     if (!config.leaderboard) throw new UserError(TEXT.leaderboardOff);
@@ -54,7 +58,9 @@ export default {
         memberDisplayName(interaction.member, interaction.user),
       ),
     ]);
-    await respondPublicly(interaction, leaderboardView(ctx.deck, board, { guildId, season, side }));
+    const view = leaderboardView(ctx.deck, board, { guildId, season, side });
+    if (listed !== null) await respondPrivately(interaction, { ...view, content: TEXT.optOut(!listed) });
+    else await respondPublicly(interaction, view);
   },
   autocomplete: (interaction, ctx) => respondWithSides(interaction, ctx, false),
   // The board is for the channel; opting out (listed) is private, and is said so when deferred.

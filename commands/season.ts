@@ -4,7 +4,7 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { guildIdOf, requireManager, respondPrivately } from '../src/discord/respond.js';
+import { askNewSeason } from '../src/discord/confirm.js';
 
 export default {
   data: {
@@ -17,14 +17,7 @@ export default {
     ],
   },
   async execute(interaction, ctx) {
-    requireManager(interaction);
-    const guildId = guildIdOf(interaction);
-    const season = await ctx.store.inGuildQueue(guildId, () =>
-      ctx.store.guilds.newSeason(guildId, ctx.clock.now()),
-    );
-    await respondPrivately(
-      interaction,
-      `Season ${season.number} has begun. Everyone starts fresh; /leaderboard season:${season.number - 1} still shows the last one.`,
-    );
+    // A new season cannot be undone: a private Confirm / Keep first (src/discord/confirm.ts).
+    await askNewSeason(ctx, interaction);
   },
 } satisfies Command;

@@ -2,6 +2,7 @@ import type { AutocompleteInteraction } from 'discord.js';
 import type { AppContext } from '../../src/context.js';
 import { clip } from '../../src/discord/views/format.js';
 import { respondWithSides } from '../options.js';
+import { pastDebateChoices } from './history.js';
 
 /** Motion and format choices for /debate start, and sides for /debate join, from the deck. */
 export const autocompleteDebate = async (interaction: AutocompleteInteraction, ctx: AppContext) => {
@@ -25,6 +26,10 @@ export const autocompleteDebate = async (interaction: AutocompleteInteraction, c
         .slice(0, 25)
         .map((f) => ({ name: clip(`${f.name} (${f.sizes.join(', ')})`, 100), value: f.id })),
     );
+    return;
+  }
+  if (focused.name === 'id') {
+    await interaction.respond(await pastDebateChoices(ctx, interaction.guildId, focused.value));
     return;
   }
   await interaction.respond([]);

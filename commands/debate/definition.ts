@@ -22,6 +22,8 @@ export const DEBATE_SUBCOMMANDS = [
   'resume',
   'extend',
   'replace',
+  'history',
+  'transcript',
 ] as const;
 export type DebateSubcommand = (typeof DEBATE_SUBCOMMANDS)[number];
 
@@ -122,6 +124,29 @@ export const debateDefinition = {
           name: 'user',
           description: 'The debater who left',
           required: true,
+        },
+      ],
+    },
+    {
+      type: Option.Subcommand,
+      name: 'history' satisfies DebateSubcommand,
+      description: 'Past debates of this server (or of one member), with results and links',
+      options: [
+        { type: Option.User, name: 'user', description: 'Only the debates this member argued' },
+        { type: Option.Integer, name: 'page', description: 'Page number', min_value: 1 },
+      ],
+    },
+    {
+      type: Option.Subcommand,
+      name: 'transcript' satisfies DebateSubcommand,
+      description: 'The transcript file of any past debate of this server',
+      options: [
+        {
+          type: Option.String,
+          name: 'id',
+          description: 'The debate (autocomplete: recent debates)',
+          required: true,
+          autocomplete: true,
         },
       ],
     },

@@ -3,6 +3,7 @@ import type { AppContext } from '../../src/context.js';
 import type { Command } from '../../src/discord/command.js';
 import { autocompleteDebate } from './autocomplete.js';
 import { DEBATE_SUBCOMMANDS, type DebateSubcommand, debateDefinition } from './definition.js';
+import { history, transcript } from './history.js';
 import { extend, pause, replace, resume } from './host-controls.js';
 import { begin, cancel, done, forfeit, join, judge, leave, speak, status } from './moves.js';
 import { start } from './start.js';
@@ -20,6 +21,8 @@ const handlers: Record<DebateSubcommand, Handler> = {
   forfeit,
   status,
   cancel,
+  history,
+  transcript,
   pause,
   resume,
   extend,

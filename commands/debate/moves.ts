@@ -1,5 +1,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { AppContext } from '../../src/context.js';
+import { confirmFirst } from '../../src/discord/confirm.js';
 import { debateInChannel, joinAsJudge, openSpeechForm } from '../../src/discord/debate-moves.js';
 import { type MoveKind, runMove } from '../../src/discord/moves.js';
 import { respondPrivately } from '../../src/discord/respond.js';
@@ -27,8 +28,11 @@ export const join: Sub = async (interaction, ctx) => {
 
 export const leave = plain('leave');
 export const begin = plain('begin');
-export const forfeit = plain('forfeit');
-export const cancel = plain('cancel');
+/** Forfeit, and Cancel after Begin, ask first (src/discord/confirm.ts). */
+export const forfeit: Sub = async (interaction, ctx) =>
+  confirmFirst(ctx, interaction, (await current(ctx, interaction)).id, 'forfeit');
+export const cancel: Sub = async (interaction, ctx) =>
+  confirmFirst(ctx, interaction, (await current(ctx, interaction)).id, 'cancel');
 /** Done: during prep, ready; in a turn, the end of it (the engine tells which). */
 export const done = plain('done');
 

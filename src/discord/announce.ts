@@ -1,8 +1,16 @@
-import { type Client, DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
+import {
+  type Client,
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  RESTJSONErrorCodes,
+  type SendableChannels,
+} from 'discord.js';
 import type { Deck } from '../content/deck.js';
 import type { Announcement } from '../debate/types.js';
-import { type Announcing, PostFailed } from '../play/ports.js';
+import { type Announcing, type Delivered, PostFailed } from '../play/ports.js';
 import type { OutboxEntry, Store, StoredDebate } from '../store/types.js';
+import { type RoleChanges, retireRoles, rolesEndedBy, rolesPostedBy } from './live-buttons.js';
 import { displayNames } from './member-name.js';
 import { TEXT } from './text.js';
 import { controlView } from './views/controls.js';
@@ -61,10 +69,45 @@ const deliver = async (
   stored: StoredDebate,
   entry: OutboxEntry,
   nonce: (k: number) => string,
-): Promise<{ lobbyMessageId?: string } | undefined> => {
+): Promise<Delivered | undefined> => {
   const { state, meta } = stored;
   const channel = await client.channels.fetch(state.channelId);
   if (!channel?.isSendable()) throw new PostFailed('the debate channel is not one the bot can post in', true);
+  // Buttons this announcement makes stale go first (src/discord/live-buttons.ts); an edit is safe to repeat.
+  const liveMessages: RoleChanges = await retireRoles(
+    deck,
+    stored,
+    rolesEndedBy(entry.announcement, meta.liveMessages ?? {}),
+    async (messageId, components, mentioned) => {
+      try {
+        await channel.messages.edit(messageId, {
+          components,
+          allowedMentions: { parse: [], users: [...mentioned] },
+        });
+      } catch (error) {
+        if (!asPostFailed(error).permanent) throw error;
+      }
+    },
+  );
+  const posted = await deliverPosts(client, deck, store, stored, entry, nonce, channel);
+  if (posted?.messageId)
+    for (const role of rolesPostedBy(entry.announcement)) liveMessages[role] = posted.messageId;
+  return {
+    ...(posted?.lobbyMessageId ? { lobbyMessageId: posted.lobbyMessageId } : {}),
+    ...(Object.keys(liveMessages).length > 0 ? { liveMessages } : {}),
+  };
+};
+
+const deliverPosts = async (
+  client: Client,
+  deck: Deck,
+  store: Store,
+  stored: StoredDebate,
+  entry: OutboxEntry,
+  nonce: (k: number) => string,
+  channel: SendableChannels,
+): Promise<{ lobbyMessageId?: string; messageId?: string } | undefined> => {
+  const { state, meta } = stored;
   let posts = 0;
   const send = (view: View) => channel.send({ ...view, nonce: nonce(posts++), enforceNonce: true });
   const editLobby = async () => {
@@ -85,29 +128,32 @@ const deliver = async (
       if (state.slots.length > 0)
         await send({ content: `🛑 ${TEXT.cancelled}`, allowedMentions: { parse: [] } });
       return undefined;
-    case 'begun':
+    case 'begun': {
       await editLobby();
-      await send(begunView(deck, state, announcement.prepEndsAt));
-      return undefined;
+      const posted = await send(begunView(deck, state, announcement.prepEndsAt));
+      return { messageId: posted.id };
+    }
     case 'turn-started':
     case 'bell':
       // Views read the debate as it is now: an unposted turn or bell left over from an earlier turn
       // (a restart, a long outage) is only worth posting for the turn still under way.
       if (announcement.turn !== state.turn || state.phase !== 'speaking') return undefined;
-      await send(
-        announcement.kind === 'bell'
-          ? bellView(state, announcement.turn, announcement.secondsLeft)
-          : turnView(deck, state, announcement.turn),
-      );
-      return undefined;
+      return {
+        messageId: (
+          await send(
+            announcement.kind === 'bell'
+              ? bellView(state, announcement.turn, announcement.secondsLeft)
+              : turnView(deck, state, announcement.turn),
+          )
+        ).id,
+      };
     case 'turn-ended': {
       const record = state.turns.find((t) => t.turn === announcement.turn);
       if (record) await send(turnEndedView(deck, state, record));
       return undefined;
     }
     case 'judging-opened':
-      await send(judgingView(deck, state, announcement.endsAt));
-      return undefined;
+      return { messageId: (await send(judgingView(deck, state, announcement.endsAt))).id };
     case 'finished': {
       if (!state.result) return undefined;
       // The picture is optional per server (/config set result-image on); the card reads the same without it.
@@ -122,8 +168,8 @@ const deliver = async (
             ),
           )
         : undefined;
-      await send(resultView(deck, state, state.result, meta.ratingChanges ?? [], image));
-      return undefined;
+      const posted = await send(resultView(deck, state, state.result, meta.ratingChanges ?? [], image));
+      return { messageId: posted.id };
     }
     case 'paused':
     case 'resumed':

@@ -1,6 +1,12 @@
-import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
+import {
+  type ButtonInteraction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { AppContext } from '../context.js';
 import type { AnswerStyle } from './answer.js';
+import { confirmNewSeason, keep, passOrDone, runConfirmed } from './confirm.js';
 import { type ParsedCustomId, parseCustomId } from './custom-id.js';
 import {
   joinAsJudge,
@@ -12,6 +18,7 @@ import {
   submitSpeech,
 } from './debate-moves.js';
 import { runMove } from './moves.js';
+import { rematch } from './rematch.js';
 import { respondPrivately, updateClicked } from './respond.js';
 import { TEXT } from './text.js';
 import { UserError } from './user-error.js';
@@ -46,7 +53,7 @@ const handlers: Handlers = {
   hand: (i, [id], ctx) => showHand(ctx, i, id),
   ready: (i, [id], ctx) => runMove(ctx, i, id, 'ready'),
   speak: (i, [id, turn], ctx) => openSpeechForm(ctx, button(i), id, turn),
-  done: (i, [id, turn], ctx) => runMove(ctx, i, id, 'done', { turn }),
+  done: (i, [id, turn], ctx) => passOrDone(ctx, button(i), id, turn),
   speech: (i, [id, turn], ctx) => submitSpeech(ctx, modal(i), id, turn),
   ballot: (i, [id], ctx) => openBallot(ctx, button(i), id),
   'ballot-form': (i, [id], ctx) => submitBallot(ctx, modal(i), id),
@@ -57,8 +64,18 @@ const handlers: Handlers = {
     if (!(await ctx.store.guilds.config(guildId)).leaderboard) throw new UserError(TEXT.leaderboardOff);
     const sideId = side === 'all' ? undefined : side;
     const board = await ctx.store.players.leaderboard(guildId, season, { side: sideId, page });
-    await updateClicked(button(i), leaderboardView(ctx.deck, board, { guildId, season, side: sideId }));
+    const view = leaderboardView(ctx.deck, board, { guildId, season, side: sideId });
+    // The shared board stays as posted: a page click answers the clicker privately, and a click on
+    // that private page turns it in place.
+    const clicked = button(i);
+    if (clicked.message.flags.has(MessageFlags.Ephemeral)) await updateClicked(clicked, view);
+    else await respondPrivately(clicked, view);
   },
+  confirm: (i, [id, action, turn, expires], ctx) => runConfirmed(ctx, button(i), id, action, turn, expires),
+  'season-new': (i, [guildId, season, expires], ctx) =>
+    confirmNewSeason(ctx, button(i), guildId, season, expires),
+  keep: (i) => keep(button(i)),
+  rematch: (i, [id], ctx) => rematch(ctx, button(i), id),
   prep: (i, [id, turn], ctx) => runMove(ctx, i, id, 'takePrep', { turn }),
   'prep-end': (i, [id, turn], ctx) => runMove(ctx, i, id, 'endPrep', { turn }),
   poi: (i, [id, turn], ctx) => runMove(ctx, i, id, 'poi', { turn }),
@@ -66,14 +83,17 @@ const handlers: Handlers = {
     runMove(ctx, i, id, 'poiAnswer', { turn, accept: answer === 'accept' }),
 };
 
+/** Buttons on a private confirmation: their answer replaces the question (src/discord/confirm.ts). */
+const CONFIRMATIONS: ReadonlySet<string> = new Set(['confirm', 'season-new', 'keep']);
+
 /** Buttons whose answer repaints the message they are on (the lobby card, a leaderboard page). */
-const UPDATES: ReadonlySet<string> = new Set(['join', 'judge', 'leave', 'swap', 'begin', 'cancel', 'board']);
+const UPDATES: ReadonlySet<string> = new Set(['join', 'judge', 'leave', 'swap', 'begin', 'cancel']);
 
 /** How each kind is first answered when slow (src/discord/answer.ts): forms cannot be deferred. */
 export const componentAnswerStyle = (customId: string): AnswerStyle => {
   const kind = parseCustomId(customId)?.kind;
   if (kind === 'speak' || kind === 'ballot') return 'form';
-  return kind && UPDATES.has(kind) ? 'update' : 'private';
+  return kind && (UPDATES.has(kind) || CONFIRMATIONS.has(kind)) ? 'update' : 'private';
 };
 
 /** Routes a click or a form to its handler; anything unparseable is a private "expired". */

@@ -8,6 +8,8 @@ import { z } from 'zod';
 const snowflake = z.string().regex(/^\d{1,21}$/);
 const token = z.string().regex(/^[a-z0-9-]{1,32}$/);
 const int = z.coerce.number().int().min(0).max(10_000);
+/** A Unix time in seconds (a confirmation's expiry). */
+const unixSeconds = z.coerce.number().int().min(0).max(99_999_999_999);
 
 const schemas = {
   /** Lobby: join a side (or auto). */
@@ -30,6 +32,14 @@ const schemas = {
   transcript: z.tuple([snowflake]),
   /** Leaderboard pages: guild, season, side (or all), page. */
   board: z.tuple([snowflake, int, token, int]),
+  /** Confirmations (src/discord/confirm.ts): debate, action, turn (pass), expiry in Unix seconds. */
+  confirm: z.tuple([snowflake, token, int, unixSeconds]),
+  /** Confirm a new season: guild, the season it replaces, expiry. */
+  'season-new': z.tuple([snowflake, int, unixSeconds]),
+  /** Keep: answer a confirmation with no. */
+  keep: z.tuple([]),
+  /** The result card's Rematch: the finished debate to replay with sides swapped. */
+  rematch: z.tuple([snowflake]),
   /** Prep pools: take prep on a turn, end it. */
   prep: z.tuple([snowflake, int]),
   'prep-end': z.tuple([snowflake, int]),

@@ -2,6 +2,8 @@ import type { RepliableInteraction } from 'discord.js';
 import type { AppContext } from '../context.js';
 import type { Ballot, DebateEvent, Effect } from '../debate/types.js';
 import type { Moved } from '../play/play.js';
+import { answeredView } from './confirm.js';
+import { parseCustomId } from './custom-id.js';
 import { actorOf, guildIdOf, respondPrivately, updateClicked } from './respond.js';
 import { TEXT } from './text.js';
 import { cardView } from './views/cards.js';
@@ -234,7 +236,10 @@ export const runMove = async (
     // too, after every change, so the card ends right whatever order the answers land in).
     const latest = (await ctx.play.debate(moved.stored.state.guildId, moved.stored.state.id)) ?? moved.stored;
     await updateClicked(clicked, lobbyView(ctx.deck, latest.state));
-  } else await respondPrivately(interaction, spec.answer(moved, { ...input, posted }));
+  } else if (clicked && parseCustomId(clicked.customId)?.kind === 'confirm')
+    // A confirmed move: its answer replaces the private question (src/discord/confirm.ts).
+    await updateClicked(clicked, answeredView(spec.answer(moved, { ...input, posted })));
+  else await respondPrivately(interaction, spec.answer(moved, { ...input, posted }));
   if (spec.skipNotes) return;
   for (const effect of moved.effects)
     if (effect.type === 'notify' && effect.userId === interaction.user.id)

@@ -72,4 +72,28 @@ export const TEXT = {
   practiceStarted: (side: string, level: string, posted: boolean) =>
     `Practice begun at ${level} level: you argue ${side}, Steelman the other side. Your hand: /evidence hand.${posted ? '' : ' Discord is slow to show the posts; they will appear in a moment.'}`,
   practiceStopped: 'Your practice debate is ended. Nothing is rated.',
+  confirmForfeit: 'Forfeit this debate? The other side wins, and it counts as a loss. This cannot be undone.',
+  confirmPass: 'Pass this turn without a speech? It cannot be undone.',
+  confirmCancel: 'Cancel this debate under way? Nothing is rated, and it cannot be undone.',
+  confirmSeason: (current: number) =>
+    `Start a new season? Season ${current} ends and everyone starts fresh (it stays readable). This cannot be undone.`,
+  confirmExpired:
+    'This confirmation has expired; nothing changed. Run the command again if you still mean it.',
+  kept: 'Kept: nothing changed.',
+  seasonStarted: (number: number) =>
+    `Season ${number} has begun. Everyone starts fresh; /leaderboard season:${number - 1} still shows the last one.`,
+  seasonAlreadyNew: (number: number) => `Season ${number} has already begun; nothing changed.`,
+  rematchOpened:
+    'Rematch: a new lobby with the same motion, format and people, sides swapped, is in the channel.',
+  rematchNotYours: 'Only the debaters and the host of this debate can start its rematch.',
+  rematchNotOver: 'A rematch can start once this debate has its result.',
+  configValueNeeded: (key: string) =>
+    key === 'judge-role'
+      ? 'Pick the role with the `role` option (or value "none" to let anyone judge).'
+      : key === 'debate-channels'
+        ? 'Pick the channel with the `channel` option, use /config channels to add or remove several, or value "any".'
+        : `Give a value for ${key}.`,
+  configChannelsNeeded: 'Pick a channel to `add` or to `remove`.',
+  unknownDebateId: (id: string) =>
+    `There is no debate \`${id.slice(0, 30)}\` in this server: pick one from the list, or see /debate history.`,
 } as const;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { OutboxEntry, Store, StoredDebate } from '../store/types.js';
 import type { LiveDebates } from './live-debates.js';
-import { type Announcing, PostFailed } from './ports.js';
+import { type Announcing, PostFailed, withLiveMessages } from './ports.js';
 
 /** Waits before each new try of a failed delivery, in ms; the last repeats. */
 export const DELIVERY_BACKOFF = [500, 1000, 2000, 5000, 10_000, 30_000] as const;
@@ -112,10 +112,10 @@ export class Outbox {
       }
       const outbox = stored?.meta.outbox ?? [];
       if (!stored || outbox.length === 0) return this.#settle(debateId, stored);
-      const { delivered, lobbyMessageId, failure } = await this.#post(stored, outbox);
+      const { delivered, lobbyMessageId, liveMessages, failure } = await this.#post(stored, outbox);
       if (delivered.length > 0) {
         try {
-          await this.#takeOut(stored, delivered, lobbyMessageId);
+          await this.#takeOut(stored, delivered, lobbyMessageId, liveMessages);
         } catch (err) {
           // Posted but still in the outbox: the next round posts them again, and their nonces drop the repeats.
           log.warn({ err }, 'could not take posted announcements out of the outbox; will retry');
@@ -136,6 +136,8 @@ export class Outbox {
   async #post(stored: StoredDebate, outbox: readonly OutboxEntry[]) {
     const delivered: string[] = [];
     let lobbyMessageId: string | undefined;
+    /** Changes to the live messages made by this round's posts, applied to the meta later entries see. */
+    const liveMessages: Record<string, string | null> = {};
     let failure: PostFailed | undefined;
     for (const [index, entry] of outbox.entries()) {
       const key = entryKey(entry, index);
@@ -143,13 +145,18 @@ export class Outbox {
         delivered.push(key);
         continue;
       }
-      const meta = lobbyMessageId ? { ...stored.meta, lobbyMessageId } : stored.meta;
+      const meta = {
+        ...stored.meta,
+        ...(lobbyMessageId ? { lobbyMessageId } : {}),
+        liveMessages: withLiveMessages(stored.meta.liveMessages, liveMessages),
+      };
       this.options.logger.debug({ debateId: stored.state.id, kind: entry.announcement.kind, key }, 'posting');
       try {
         const posted = await this.options.announce.deliver({ ...stored, meta }, entry, (k) =>
           postNonce(stored.state.id, key, k),
         );
         if (posted?.lobbyMessageId) lobbyMessageId = posted.lobbyMessageId;
+        Object.assign(liveMessages, posted?.liveMessages);
         delivered.push(key);
         this.options.logger.debug(
           { debateId: stored.state.id, kind: entry.announcement.kind, key },
@@ -171,22 +178,29 @@ export class Outbox {
         delivered.push(key);
       }
     }
-    return { delivered, lobbyMessageId, failure };
+    return { delivered, lobbyMessageId, liveMessages, failure };
   }
 
-  /** One write: the posted entries leave the outbox (and the lobby card's id is kept), in the guild's queue. */
-  async #takeOut(read: StoredDebate, delivered: readonly string[], lobbyMessageId: string | undefined) {
+  /** One write: the posted entries leave the outbox (and the lobby card's and live messages' ids are kept), in the guild's queue. */
+  async #takeOut(
+    read: StoredDebate,
+    delivered: readonly string[],
+    lobbyMessageId: string | undefined,
+    liveMessages: Readonly<Record<string, string | null>>,
+  ) {
     const { store, live } = this.options;
     await store.inGuildQueue(read.state.guildId, async () => {
       const current = (await live.get(read.state.id)) ?? read;
       const outbox = (current.meta.outbox ?? []).filter(
         (entry, index) => !delivered.includes(entryKey(entry, index)),
       );
-      const { outbox: _taken, ...rest } = current.meta;
+      const { outbox: _taken, liveMessages: wereLive, ...rest } = current.meta;
+      const stillLive = withLiveMessages(wereLive, liveMessages);
       const updated: StoredDebate = {
         ...current,
         meta: {
           ...rest,
+          ...(Object.keys(stillLive).length > 0 ? { liveMessages: stillLive } : {}),
           ...(lobbyMessageId && !rest.lobbyMessageId ? { lobbyMessageId } : {}),
           ...(outbox.length > 0 ? { outbox } : {}),
         },

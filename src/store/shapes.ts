@@ -62,6 +62,7 @@ export const debateCodec: Codec<StoredDebate> = {
       ratingChanges: z
         .array(z.object({ userId: z.string(), before: skillRatingSchema, after: skillRatingSchema }))
         .optional(),
+      liveMessages: z.record(z.string(), z.string()).optional(),
     }),
   }),
   migrations: {},

@@ -40,6 +40,12 @@ export interface DebateMeta {
    * result card shows them even when it is posted after a restart.
    */
   readonly ratingChanges?: readonly RatedChange[];
+  /**
+   * Posted messages whose buttons are still live, by role (`begun`, `turn:<n>`, `crowd`, `judging`):
+   * the outbox removes a message's buttons when its turn or phase ends, and then forgets it. The
+   * result card (`result`) stays: /debate history links to it.
+   */
+  readonly liveMessages?: Readonly<Record<string, string>>;
 }
 
 /** A debate as stored: state, the event log that produced it and the bot's meta, in one value. */

@@ -28,6 +28,8 @@ describe('the registered commands', () => {
         '/debate resume',
         '/debate extend',
         '/debate replace',
+        '/debate history',
+        '/debate transcript',
         '/evidence hand',
         '/evidence draw',
         '/evidence search',
@@ -42,6 +44,7 @@ describe('the registered commands', () => {
         '/help',
         '/config view',
         '/config set',
+        '/config channels',
         '/season new',
         '/practice start',
         '/practice stop',
@@ -108,6 +111,45 @@ describe('the registered commands', () => {
       'novice',
       'club',
       'champion',
+    ]);
+  });
+
+  it('given /debate history and /debate transcript, then their options are user and page, and a required autocompleted id', () => {
+    const debate = commands.get('debate');
+    const sub = (name: string) =>
+      (debate?.data.options ?? []).find((o) => o.name === name) as
+        | { options?: { name: string; type: number; required?: boolean; autocomplete?: boolean }[] }
+        | undefined;
+    expect(sub('history')?.options?.map((o) => [o.name, o.type])).toEqual([
+      ['user', ApplicationCommandOptionType.User],
+      ['page', ApplicationCommandOptionType.Integer],
+    ]);
+    expect(sub('transcript')?.options).toEqual([
+      expect.objectContaining({
+        name: 'id',
+        type: ApplicationCommandOptionType.String,
+        required: true,
+        autocomplete: true,
+      }),
+    ]);
+  });
+
+  it('given /config, then roles and channels are picked with Discord’s pickers, never typed', () => {
+    const config = commands.get('config');
+    const sub = (name: string) =>
+      (config?.data.options ?? []).find((o) => o.name === name) as
+        | { options?: { name: string; type: number; required?: boolean }[] }
+        | undefined;
+    const types = (name: string) => sub(name)?.options?.map((o) => [o.name, o.type, o.required === true]);
+    expect(types('set')).toEqual([
+      ['key', ApplicationCommandOptionType.String, true],
+      ['value', ApplicationCommandOptionType.String, false],
+      ['role', ApplicationCommandOptionType.Role, false],
+      ['channel', ApplicationCommandOptionType.Channel, false],
+    ]);
+    expect(types('channels')).toEqual([
+      ['add', ApplicationCommandOptionType.Channel, false],
+      ['remove', ApplicationCommandOptionType.Channel, false],
     ]);
   });
 

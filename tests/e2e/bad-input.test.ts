@@ -14,7 +14,7 @@ import {
 } from '@steelman/discord-double';
 import { createInteraction, type DoubleContext } from '@steelman/discord-double/internals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { privately, speechText, Table } from './flows.js';
+import { buttonGone, confirmed, privately, speechText, Table } from './flows.js';
 import {
   type Bot,
   buttonId,
@@ -249,8 +249,11 @@ describe('bad input in a live debate (quick format: alice for LeCun, bob for sca
 
   it('given the turn moved on, when Speak on the earlier turn is pressed, then that turn is over; a speech of exactly 4,000 characters is accepted', async () => {
     const turn2 = await table.turn(1);
-    await expectRefusal(bob.click(turn1, buttonId(turn1, /:speak:/)), TURN_OVER);
-    await expectRefusal(alice.click(turn1, buttonId(turn1, /:speak:/)), TURN_OVER);
+    // The earlier turn's Speak is gone; a client still showing it is told that turn is over.
+    const speakId = buttonId(turn1, /:speak:/);
+    await buttonGone(world, turn1, /:speak:/);
+    await expectRefusal(forgeClick(bob, turn1, speakId), TURN_OVER);
+    await expectRefusal(forgeClick(alice, turn1, speakId), TURN_OVER);
     // A form opened for turn 1 and submitted after it ended: refused, the text given back.
     const late = await expectRefusal(
       forgeModal(alice, debates, `s1:speech:${table.debateId}:0`, { speech: speechText('too late') }),
@@ -274,9 +277,9 @@ describe('bad input in a live debate (quick format: alice for LeCun, bob for sca
 
   it('given both pass their rebuttals, then judging opens pinging only the judge', async () => {
     const turn3 = await table.turn(2);
-    await privately(alice.click(turn3, buttonId(turn3, /:done:/)));
+    await confirmed(alice, alice.click(turn3, buttonId(turn3, /:done:/)));
     const turn4 = await table.turn(3);
-    await privately(bob.click(turn4, buttonId(turn4, /:done:/)));
+    await confirmed(bob, bob.click(turn4, buttonId(turn4, /:done:/)));
     const judging = await table.waitFor((m) => m.content.startsWith('⚖️'), 'judging');
     expect(judging.mentions).toEqual([judy.id]);
   });
@@ -349,7 +352,7 @@ describe('refusals outside a turn', () => {
     await table.readyAll(begun, [carol, dave]);
     for (const [index, speaker] of [carol, dave, carol, dave].entries()) {
       const turn = await table.turn(index);
-      await privately(speaker.click(turn, buttonId(turn, /:done:/)));
+      await confirmed(speaker, speaker.click(turn, buttonId(turn, /:done:/)));
     }
     await table.result();
   });

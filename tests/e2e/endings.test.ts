@@ -1,6 +1,6 @@
 import { CallbackType, type DoubleMessage, type DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deckData, privately, speechText, Table } from './flows.js';
+import { buttonGone, confirmed, deckData, privately, speechText, staleClick, Table } from './flows.js';
 import {
   type Bot,
   buttonId,
@@ -64,8 +64,10 @@ describe('how a debate ends', () => {
     const order = [first, bell, missed, second].map((m) => messages.findIndex((x) => x.id === m?.id));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(second.mentions).toEqual([bob.id]);
-    // A Speak button from the missed turn is stale now.
-    const stale = await privately(alice.click(first, buttonId(first, /:speak:/)));
+    // The missed turn's Speak button is gone; a client still showing it is told the turn is over.
+    const speakId = `s1:speak:${table.debateId}:0`;
+    await buttonGone(world, first, /:speak:/);
+    const stale = await privately(staleClick(world, alice, first, speakId));
     expect(stale.content).toBe('That turn is already over, so nothing was changed.');
 
     await table.speak(bob, 1, speechText('the only speech of the timeout debate'));
@@ -85,7 +87,7 @@ describe('how a debate ends', () => {
     await table.readyAll(begun, [alice, bob]);
     await table.speak(alice, 0, speechText('alice opens before bob concedes'));
     await table.turn(1);
-    const conceded = await privately(bob.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
+    const conceded = await confirmed(bob, bob.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
     expect(conceded.content).toBe('You have forfeited. The other side wins.');
     const result = await table.result();
     const text = embedText(result);
@@ -106,7 +108,7 @@ describe('how a debate ends', () => {
     await table.seat(alice, 'lecun');
     await table.seat(bob, 'scaling');
     await table.begin();
-    await privately(alice.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
+    await confirmed(alice, alice.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
     const result = await table.result();
     expect(String(result.embeds[0]?.title)).toBe('🏆 📈 Scaling (next-token LLMs) wins');
     expect(embedText(result)).toContain(`Decided by forfeit: <@${alice.id}> conceded.`);
@@ -136,7 +138,7 @@ describe('how a debate ends', () => {
     await table.speak(carol, 0, speechText('carol speaks before the moderator steps in'));
     const notHost = await privately(carol.slash(table.channel, 'debate', { subcommand: 'cancel' }));
     expect(notHost.content).toBe('Only the host or a moderator (Manage Server) can cancel the debate.');
-    const byMod = await privately(mod.slash(table.channel, 'debate', { subcommand: 'cancel' }));
+    const byMod = await confirmed(mod, mod.slash(table.channel, 'debate', { subcommand: 'cancel' }));
     expect(byMod.content).toBe('The debate is cancelled. Nothing is rated.');
     const notice = await table.waitFor((m) => m.content.startsWith('🛑'), 'the cancel notice');
     expect(notice.content).toBe('🛑 The debate is cancelled. Nothing is rated.');
@@ -146,9 +148,11 @@ describe('how a debate ends', () => {
     expect(table.messages().some((m) => m.embeds.some((e) => /^(🏆|🤝|📝)/.test(String(e.title))))).toBe(
       false,
     );
-    // The old turn buttons no longer do anything.
+    // The turn under way loses its buttons; a client still showing them is told the debate is over.
     const turn = await table.turn(1);
-    const stale = await privately(dave.click(turn, buttonId(turn, /:speak:/)));
+    const speakId = `s1:speak:${table.debateId}:1`;
+    await buttonGone(world, turn, /./);
+    const stale = await privately(staleClick(world, dave, turn, speakId));
     expect(stale.content).toBe('This debate is over.');
 
     for (const player of [carol, dave]) {

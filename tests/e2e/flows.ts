@@ -2,11 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CallbackType,
+  ComponentType,
+  type DiscordDouble,
   type DoubleMessage,
   type DoubleUser,
-  type InteractionHandle,
+  InteractionHandle,
+  InteractionType,
   type ModalHandle,
 } from '@steelman/discord-double';
+import { createInteraction, type DoubleContext } from '@steelman/discord-double/internals';
 import { expect } from 'vitest';
 import { buttonId, buttonIds, embedText, eventually, type World } from './harness.js';
 
@@ -22,6 +26,58 @@ export const privately = async (handle: InteractionHandle | Promise<InteractionH
   expect(reply.ephemeral, `expected a private reply, got: ${embedText(reply)}`).toBe(true);
   return reply;
 };
+
+/**
+ * A private "are you sure" (src/discord/confirm.ts) answered with Confirm (or Keep): resolves with
+ * the answer that replaced the question, which is private too.
+ */
+export const confirmed = async (
+  user: DoubleUser,
+  handle: InteractionHandle | Promise<InteractionHandle>,
+  choice: 'confirm' | 'keep' = 'confirm',
+) => {
+  const question = await privately(handle);
+  const id = buttonIds(question).find((b) =>
+    choice === 'keep' ? b === 's1:keep' : /^s1:(confirm|season-new):/.test(b),
+  );
+  if (!id) throw new Error(`expected a confirmation, got: ${embedText(question)}`);
+  const answer = await privately(user.click(question, id));
+  expect(buttonIds(answer), 'the answered question keeps no buttons').toEqual([]);
+  return answer;
+};
+
+/**
+ * A click on a button the bot has since removed, as a client still showing the old message sends it
+ * (the double's driver refuses clicks on buttons that are gone, so it is built through its factory).
+ */
+export const staleClick = (world: World, user: DoubleUser, message: DoubleMessage, customId: string) => {
+  const ctx = (world.double as unknown as { ctx: DoubleContext }).ctx;
+  const channel = ctx.state.channels.get(message.channelId);
+  if (!channel) throw new Error(`unknown channel ${message.channelId}`);
+  const record = createInteraction(ctx, {
+    type: InteractionType.MessageComponent,
+    userId: user.id,
+    channel,
+    data: { custom_id: customId, component_type: ComponentType.Button },
+    label: `stale button "${customId}"`,
+    commandName: null,
+    sourceMessage: ctx.state.messages.get(message.id) ?? null,
+  });
+  return new InteractionHandle(ctx, record, (modal, values) =>
+    (world.double as DiscordDouble).user(modal.userId).submitModal(modal, values),
+  );
+};
+
+/** Waits until a message the bot posted has no button matching `pattern` left. */
+export const buttonGone = (world: World, message: DoubleMessage, pattern: RegExp) =>
+  eventually(
+    () => {
+      const now = world.double.message(message.id);
+      return now && !buttonIds(now).some((id) => pattern.test(id)) ? now : undefined;
+    },
+    5000,
+    `no ${pattern} button left on message ${message.id}`,
+  );
 
 /** A speech long enough for the automatic rubric, citing `card` when given. */
 export const speechText = (label: string, card?: string) =>
@@ -175,7 +231,11 @@ export class Table {
   async pass(speaker: DoubleUser, index: number): Promise<void> {
     const announcement = await this.turn(index);
     expect(announcement.mentions).toEqual([speaker.id]);
-    const ended = await privately(speaker.click(announcement, buttonId(announcement, /:done:/)));
+    const click = speaker.click(announcement, buttonId(announcement, /:done:/));
+    // A text-mode Pass asks first; a live-mode Done does not.
+    const ended = buttonIds(announcement).some((id) => id.includes(':speak:'))
+      ? await confirmed(speaker, click)
+      : await privately(click);
     expect(ended.content).toBe('Turn ended.');
   }
 

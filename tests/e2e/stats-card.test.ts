@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import type { DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodedSize, pngSize } from '../images/png.js';
-import { privately, speechText, Table } from './flows.js';
+import { confirmed, privately, speechText, Table } from './flows.js';
 import { type Bot, embedText, startWorldWithBot, stopWorldWithBot, type World } from './harness.js';
 
 /**
@@ -51,7 +51,7 @@ describe('the rank card and the web leaderboard, end to end', () => {
     await table.readyAll(begun, [alice, bob]);
     await table.speak(alice, 0, speechText('alice, before bob concedes'));
     await table.turn(1);
-    await privately(bob.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
+    await confirmed(bob, bob.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
     await table.result();
 
     const stats = await privately(alice.slash(table.channel, 'stats', {}));

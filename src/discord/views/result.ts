@@ -140,7 +140,10 @@ export const resultView = (
         }
       : {}),
     components: [
-      row(button(customId('transcript', state.id), 'Transcript', ButtonStyle.Secondary, { emoji: '📄' })),
+      row(
+        button(customId('transcript', state.id), 'Transcript', ButtonStyle.Secondary, { emoji: '📄' }),
+        button(customId('rematch', state.id), 'Rematch', ButtonStyle.Primary, { emoji: '🔁' }),
+      ),
     ],
     allowedMentions: pingNobody,
   };

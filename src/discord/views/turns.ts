@@ -17,7 +17,7 @@ import {
 import { poiButton, pointLines } from './points.js';
 import { button, row, type View } from './view.js';
 
-const crowdRow = (deck: Deck, debateId: string) =>
+export const crowdRow = (deck: Deck, debateId: string) =>
   row(
     ...deck.sides.map((side) =>
       button(customId('crowd', debateId, side.id), `Crowd: ${side.name}`, ButtonStyle.Secondary, {
