@@ -71,6 +71,9 @@ export const evidenceFileSchema = file({
   cards: z.array(cardSchema).min(1, 'at least one card'),
 });
 
+/** The longest a speech (or a judging window) may run: seven days, for correspondence debates. */
+export const MAX_SPEECH_SECONDS = 7 * 24 * 3600;
+
 export const SPEECH_KINDS = ['constructive', 'cross-examination', 'rebuttal', 'summary', 'closing'] as const;
 export const speechSchema = z.strictObject({
   side: id,
@@ -78,7 +81,12 @@ export const speechSchema = z.strictObject({
   speaker: z.union([z.literal(1), z.literal(2)]).default(1),
   kind: z.enum(SPEECH_KINDS),
   /** The speech's length when it is spoken (live mode). */
-  seconds: z.number().int().min(5).max(1800).describe('Length of the speech when spoken, in live mode.'),
+  seconds: z
+    .number()
+    .int()
+    .min(5)
+    .max(MAX_SPEECH_SECONDS)
+    .describe('Length of the speech when spoken, in live mode (a correspondence format may take days).'),
   /**
    * The speech's length in text mode, where it is typed: long enough to type the minimum of
    * `words` at about 35 words a minute (the data check refuses a range that cannot be typed).
@@ -87,7 +95,7 @@ export const speechSchema = z.strictObject({
     .number()
     .int()
     .min(5)
-    .max(3600)
+    .max(MAX_SPEECH_SECONDS)
     .describe(
       'Length of the speech in text mode, where it is typed: words.min must be typeable in it at about 35 words a minute.',
     ),
@@ -104,7 +112,7 @@ export const formatSchema = z.strictObject({
   prepSeconds: z.number().int().min(0).max(3600),
   handSize: z.number().int().min(0).max(20),
   draws: z.number().int().min(0).max(10),
-  judgingSeconds: z.number().int().min(10).max(3600),
+  judgingSeconds: z.number().int().min(10).max(MAX_SPEECH_SECONDS),
   speeches: z.array(speechSchema).min(2, 'at least one speech per side'),
 });
 export const formatsFileSchema = file({ formats: z.array(formatSchema).min(1, 'at least one format') });

@@ -2,7 +2,16 @@ import type { Deck } from '../../content/deck.js';
 import { PROVISIONAL_DEBATES } from '../../debate/ratings.js';
 import type { Debate } from '../../debate/types.js';
 import type { GuildConfig, Season } from '../../store/types.js';
-import { duration, kindLabel, mention, pingNobody, sideLabel, timestamp, truncate } from './format.js';
+import {
+  deadline,
+  duration,
+  kindLabel,
+  mention,
+  pingNobody,
+  sideLabel,
+  timestamp,
+  truncate,
+} from './format.js';
 import type { View } from './view.js';
 
 /** /rubric: printed from data/rubric.json, so what players read is what the code does. */
@@ -69,7 +78,7 @@ export const statusView = (deck: Deck, state: Debate): View => {
     case 'speaking':
       if (slot)
         lines.push(
-          `Turn ${state.turn + 1} of ${state.slots.length}: ${mention(slot.userId)} · ${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)}), ends ${timestamp(state.turnEndsAt ?? 0)}.`,
+          `Turn ${state.turn + 1} of ${state.slots.length}: ${mention(slot.userId)} · ${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)}), ends ${deadline(state.turnEndsAt ?? 0, slot.seconds)}.`,
         );
       break;
     case 'judging':

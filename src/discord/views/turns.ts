@@ -3,14 +3,15 @@ import type { Deck } from '../../content/deck.js';
 import type { Debate, TurnRecord } from '../../debate/types.js';
 import { customId } from '../custom-id.js';
 import {
+  deadline,
   duration,
   kindLabel,
+  longSpan,
   mention,
   pingNobody,
   pingOnly,
   sideColour,
   sideLabel,
-  timestamp,
   truncate,
 } from './format.js';
 import { button, row, type View } from './view.js';
@@ -44,7 +45,7 @@ export const begunView = (deck: Deck, state: Debate, prepEndsAt: number): View =
           {
             name: prep ? 'Prep' : 'Prep skipped',
             value: prep
-              ? `Read your hand and plan. The first speech starts ${timestamp(prepEndsAt)}, or as soon as every debater presses Ready.`
+              ? `Read your hand and plan. The first speech starts ${deadline(prepEndsAt, deck.format(state.formatId)?.prepSeconds ?? 0)}, or as soon as every debater presses Ready.`
               : 'The first speech starts now.',
           },
         ],
@@ -81,7 +82,7 @@ export const turnView = (deck: Deck, state: Debate, turn: number): View => {
           button(customId('hand', state.id), 'My hand', ButtonStyle.Secondary, { emoji: '🃏' }),
         ];
   return {
-    content: `🎤 ${mention(slot.userId)}, your turn: **${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)}** (${duration(slot.seconds)}), ends ${timestamp(endsAt)}.`,
+    content: `🎤 ${mention(slot.userId)}, your turn: **${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)}** (${duration(slot.seconds)}), ends ${deadline(endsAt, slot.seconds)}.`,
     embeds: [
       {
         description: `Turn ${turn + 1} of ${state.slots.length}. ${how}`,
@@ -95,9 +96,14 @@ export const turnView = (deck: Deck, state: Debate, turn: number): View => {
 
 export const bellView = (state: Debate, turn: number, secondsLeft: number): View => {
   const slot = state.slots[turn];
-  const left = secondsLeft >= 60 && secondsLeft % 60 === 0 ? `${secondsLeft / 60} min` : `${secondsLeft} s`;
+  const left =
+    secondsLeft >= 3600
+      ? longSpan(secondsLeft)
+      : secondsLeft >= 60 && secondsLeft % 60 === 0
+        ? `${secondsLeft / 60} min`
+        : `${secondsLeft} s`;
   return {
-    content: `🔔 ${left} left for ${slot ? mention(slot.userId) : 'the speaker'} (ends ${timestamp(state.turnEndsAt ?? 0)}).`,
+    content: `🔔 ${left} left for ${slot ? mention(slot.userId) : 'the speaker'} (ends ${deadline(state.turnEndsAt ?? 0, slot?.seconds ?? 0)}).`,
     allowedMentions: pingNobody,
   };
 };
@@ -137,7 +143,7 @@ export const turnEndedView = (deck: Deck, state: Debate, record: TurnRecord): Vi
 };
 
 export const judgingView = (deck: Deck, state: Debate, endsAt: number): View => ({
-  content: `⚖️ The speeches are over. Judges ${state.judges.map(mention).join(' ')}: open your ballot. Judging closes ${timestamp(endsAt)}.`,
+  content: `⚖️ The speeches are over. Judges ${state.judges.map(mention).join(' ')}: open your ballot. Judging closes ${deadline(endsAt, deck.format(state.formatId)?.judgingSeconds ?? 0)}.`,
   components: [
     row(button(customId('ballot', state.id), 'Open ballot', ButtonStyle.Primary, { emoji: '🗳️' })),
     crowdRow(deck, state.id),
