@@ -17,6 +17,7 @@ export const DEBATE_SUBCOMMANDS = [
   'forfeit',
   'status',
   'cancel',
+  'remind',
 ] as const;
 export type DebateSubcommand = (typeof DEBATE_SUBCOMMANDS)[number];
 
@@ -84,5 +85,23 @@ export const debateDefinition = {
     plain('forfeit', 'Concede: the other side wins'),
     plain('status', 'Where this channel’s debate stands'),
     plain('cancel', 'Cancel the debate (host or Manage Server); nothing is rated'),
+    {
+      type: Option.Subcommand,
+      name: 'remind' satisfies DebateSubcommand,
+      description: 'Where your turn reminders go in correspondence debates',
+      options: [
+        {
+          type: Option.String,
+          name: 'where',
+          description: 'dm: a direct message; channel: a mention in the debate channel; off: no ping',
+          required: true,
+          choices: [
+            { name: 'dm', value: 'dm' },
+            { name: 'channel', value: 'channel' },
+            { name: 'off', value: 'off' },
+          ],
+        },
+      ],
+    },
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

@@ -4,6 +4,7 @@ import type { Command } from '../../src/discord/command.js';
 import { autocompleteDebate } from './autocomplete.js';
 import { DEBATE_SUBCOMMANDS, type DebateSubcommand, debateDefinition } from './definition.js';
 import { begin, cancel, done, forfeit, join, judge, leave, speak, status } from './moves.js';
+import { remind } from './remind.js';
 import { start } from './start.js';
 
 type Handler = (interaction: ChatInputCommandInteraction, ctx: AppContext) => Promise<void>;
@@ -19,6 +20,7 @@ const handlers: Record<DebateSubcommand, Handler> = {
   forfeit,
   status,
   cancel,
+  remind,
 };
 
 export default {

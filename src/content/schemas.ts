@@ -73,6 +73,8 @@ export const evidenceFileSchema = file({
 
 /** The longest a speech (or a judging window) may run: seven days, for correspondence debates. */
 export const MAX_SPEECH_SECONDS = 7 * 24 * 3600;
+/** The longest written speech a format may allow (a correspondence speech). */
+export const MAX_LONG_SPEECH_CHARS = 10_000;
 
 export const SPEECH_KINDS = ['constructive', 'cross-examination', 'rebuttal', 'summary', 'closing'] as const;
 export const speechSchema = z.strictObject({
@@ -114,6 +116,32 @@ export const formatSchema = z.strictObject({
   draws: z.number().int().min(0).max(10),
   judgingSeconds: z.number().int().min(10).max(MAX_SPEECH_SECONDS),
   speeches: z.array(speechSchema).min(2, 'at least one speech per side'),
+  /**
+   * Correspondence formats: at each bell the speaker is reminded (a mention that notifies them,
+   * or a DM when they chose /debate remind dm). Without it a bell is a signal that pings nobody.
+   */
+  reminders: z
+    .boolean()
+    .optional()
+    .describe('Remind the speaker at each bell (a mention or a DM), for formats whose speeches last hours.'),
+  /** With judging:community, how long the community may vote after the last speech. */
+  votingSeconds: z
+    .number()
+    .int()
+    .min(10)
+    .max(MAX_SPEECH_SECONDS)
+    .optional()
+    .describe(
+      'With judging:community: how long members may vote after the last speech (default: judgingSeconds).',
+    ),
+  /** The longest written speech, in characters (default 4,000; up to 10,000 for correspondence). */
+  speechChars: z
+    .number()
+    .int()
+    .min(500)
+    .max(MAX_LONG_SPEECH_CHARS)
+    .optional()
+    .describe('The longest written speech in characters (default 4000, at most 10000).'),
 });
 export const formatsFileSchema = file({ formats: z.array(formatSchema).min(1, 'at least one format') });
 

@@ -5,6 +5,7 @@ import { drawResultImage } from '../images/result-image.js';
 import { type Announcing, PostFailed } from '../play/ports.js';
 import type { OutboxEntry, Store, StoredDebate } from '../store/types.js';
 import { displayNames } from './member-name.js';
+import { deliverReminder, remindsAtBells } from './reminders.js';
 import { TEXT } from './text.js';
 import { lobbyView } from './views/lobby.js';
 import { resultView } from './views/result.js';
@@ -93,6 +94,20 @@ const deliver = async (
       // Views read the debate as it is now: an unposted turn or bell left over from an earlier turn
       // (a restart, a long outage) is only worth posting for the turn still under way.
       if (announcement.turn !== state.turn || state.phase !== 'speaking') return undefined;
+      if (announcement.kind === 'bell' && remindsAtBells(deck, state)) {
+        const next = () => nonce(posts++);
+        await deliverReminder(
+          client,
+          deck,
+          store,
+          state,
+          announcement.turn,
+          announcement.secondsLeft,
+          send,
+          next,
+        );
+        return undefined;
+      }
       await send(
         announcement.kind === 'bell'
           ? bellView(state, announcement.turn, announcement.secondsLeft)

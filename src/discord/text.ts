@@ -54,4 +54,10 @@ export const TEXT = {
   cancelled: 'The debate is cancelled. Nothing is rated.',
   optOut: (out: boolean) =>
     out ? 'You are now hidden from the leaderboard.' : 'You are listed on the leaderboard again.',
+  remindSet: (where: 'dm' | 'channel' | 'off') =>
+    where === 'dm'
+      ? 'Turn reminders in correspondence debates will come to you by direct message (in the channel if your DMs are closed).'
+      : where === 'channel'
+        ? 'Turn reminders in correspondence debates will mention you in the debate’s channel.'
+        : 'Turn reminders are off: the bells still show in the channel, without pinging you.',
 } as const;

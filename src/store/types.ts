@@ -6,6 +6,7 @@ import type { MotionTally } from '../debate/motion-stats.js';
 import type { PlayerRecord, RatedChange } from '../debate/player-record.js';
 import type { LoggedEvent } from '../debate/replay.js';
 import type { Announcement, Debate, Result, Timer } from '../debate/types.js';
+import type { MemberSettingsRepository } from './member-settings.js';
 import type { FinishedDebate } from './shapes.js';
 
 /** Raised for any failure of the store itself (unreachable, timed out, write refused). */
@@ -186,6 +187,8 @@ export interface Store {
   readonly debates: DebateRepository;
   readonly players: PlayerRepository;
   readonly guilds: GuildRepository;
+  /** A member's own settings per server: where their turn reminders go. */
+  readonly members: MemberSettingsRepository;
   /** Runs `task` after every earlier task of the same guild: one writer per guild, in order. */
   inGuildQueue<T>(guildId: string, task: () => Promise<T>): Promise<T>;
   /** Starts work that outlives the current queue task outside it (see GuildQueue.detached). */

@@ -24,6 +24,7 @@ describe('the registered commands', () => {
         '/debate forfeit',
         '/debate status',
         '/debate cancel',
+        '/debate remind',
         '/evidence hand',
         '/evidence draw',
         '/evidence search',
