@@ -11,6 +11,7 @@ export const SETTING_KEYS = [
   'images',
   'result-image',
   'web',
+  'vote-role',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -80,6 +81,16 @@ export const applySetting = (
       return on === undefined
         ? { ok: false, message: 'Give "on" or "off".' }
         : { ok: true, config: { ...config, [SWITCHES[key]]: on } };
+    }
+    case 'vote-role': {
+      if (off) {
+        const { voteRoleId: _dropped, ...rest } = config;
+        return { ok: true, config: rest };
+      }
+      const [roleId] = ids(value);
+      return roleId
+        ? { ok: true, config: { ...config, voteRoleId: roleId } }
+        : { ok: false, message: 'Give a role mention like @Voters, or "none" to let any member vote.' };
     }
   }
 };

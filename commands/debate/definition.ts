@@ -69,6 +69,15 @@ export const debateDefinition = {
             { name: '2v2', value: '2v2' },
           ],
         },
+        {
+          type: Option.String,
+          name: 'judging',
+          description: 'auto: judges if any joined, else the rubric; community: members vote with reasons',
+          choices: [
+            { name: 'auto', value: 'auto' },
+            { name: 'community', value: 'community' },
+          ],
+        },
       ],
     },
     {

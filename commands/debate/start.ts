@@ -8,4 +8,5 @@ export const start = (interaction: ChatInputCommandInteraction, ctx: AppContext)
     format: interaction.options.getString('format'),
     mode: interaction.options.getString('mode'),
     size: interaction.options.getString('size'),
+    judging: interaction.options.getString('judging'),
   });

@@ -1,4 +1,5 @@
 import type { Deck } from '../content/deck.js';
+import { closeVoting, communityVote, VOTING_TIMER } from './community.js';
 import { ballot, crowdVote, finish } from './judging.js';
 import { begin, cancel, expire, join, judge, leave, open, swap } from './lobby.js';
 import { refused, unchanged } from './outcome.js';
@@ -41,6 +42,8 @@ export const apply = (deck: Deck, state: Debate | undefined, event: DebateEvent,
       return ballot(deck, state, event, now);
     case 'crowd':
       return crowdVote(deck, state, event);
+    case 'vote':
+      return communityVote(deck, state, event, now);
   }
 };
 
@@ -53,6 +56,7 @@ const applyTimer = (deck: Deck, state: Debate, key: string, now: number): Transi
   if (key === 'lobby') return expire(state);
   if (key === 'prep') return prepTimer(deck, state, now);
   if (key === 'judging') return finish(deck, state, now);
+  if (key === VOTING_TIMER) return closeVoting(deck, state, now);
   return turnTimer(deck, state, key, now);
 };
 

@@ -54,6 +54,7 @@ export const open = (
     ballots: {},
     crowd: {},
     result: undefined,
+    ...(event.judging === 'community' ? { judging: 'community' as const, votes: {} } : {}),
   };
   return ok(state, { type: 'announce', announcement: { kind: 'lobby-opened' } }, { type: 'timer', timer });
 };

@@ -50,6 +50,11 @@ const REASONS = {
   doneNotNow: () => 'There is nothing to end right now.',
   turnOver: () => 'That turn is already over, so nothing was changed.',
   alreadyReady: () => 'You are already marked ready; the first speech starts when everyone is.',
+  notVoting: () => 'Community voting is not open for this debate.',
+  debaterCannotVote: () => 'You are debating in this debate, so you cannot vote on it.',
+  voteReasonTooShort: (length: number, min: number) =>
+    `A vote needs a reason for decision of at least ${min} characters (yours has ${length}): say what decided it for you. Your vote was not counted.`,
+  voteRoleNeeded: (role: string) => `Voting in this server needs the ${role} role.`,
 } as const;
 
 export type RefusalCode = keyof typeof REASONS;

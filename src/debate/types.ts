@@ -78,7 +78,7 @@ export interface DebaterScore {
 export interface Result {
   /** A side id, or 'draw'. Undefined when nothing decided it (a live debate with no ballot). */
   readonly winner: string | 'draw' | undefined;
-  readonly decidedBy: 'judges' | 'automatic' | 'forfeit' | 'none';
+  readonly decidedBy: 'judges' | 'automatic' | 'forfeit' | 'none' | 'community';
   readonly rated: boolean;
   readonly scores: readonly DebaterScore[];
   readonly sideTotals: Readonly<Record<string, number>>;
@@ -121,6 +121,19 @@ export interface Debate {
   readonly crowd: Readonly<Record<string, string>>;
   readonly result: Result | undefined;
   readonly cancelReason?: 'host' | 'expired' | 'moderator';
+  /** `community`: after the last speech, members who are not debaters vote (judging:community). */
+  readonly judging?: 'community';
+  /** Community votes by voter: one each, replaced by a new one until the window closes. */
+  readonly votes?: Readonly<Record<string, CommunityVote>>;
+}
+
+/** A member's community vote: a side or a draw, with their reason for decision. */
+export interface CommunityVote {
+  readonly userId: string;
+  /** A side id, or 'draw'. */
+  readonly side: string;
+  readonly reason: string;
+  readonly at: number;
 }
 
 /** Facts about the person acting, supplied by the bot layer. */
@@ -143,6 +156,7 @@ export type DebateEvent =
       readonly size: Size;
       readonly seed: number;
       readonly lobbySeconds: number;
+      readonly judging?: 'community';
     }
   | {
       readonly type: 'join';
@@ -172,7 +186,8 @@ export type DebateEvent =
       readonly winner: string;
     }
   | { readonly type: 'crowd'; readonly actor: Actor; readonly side: string }
-  | { readonly type: 'timer'; readonly key: string };
+  | { readonly type: 'timer'; readonly key: string }
+  | { readonly type: 'vote'; readonly actor: Actor; readonly side: string; readonly reason: string };
 
 export type EventType = DebateEvent['type'];
 
@@ -186,7 +201,8 @@ export type Announcement =
   | { readonly kind: 'turn-ended'; readonly turn: number }
   | { readonly kind: 'judging-opened'; readonly endsAt: number }
   | { readonly kind: 'finished' }
-  | { readonly kind: 'cancelled' };
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'voting-opened'; readonly endsAt: number };
 
 export type Effect =
   | { readonly type: 'announce'; readonly announcement: Announcement }

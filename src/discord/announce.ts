@@ -7,6 +7,7 @@ import type { OutboxEntry, Store, StoredDebate } from '../store/types.js';
 import { displayNames } from './member-name.js';
 import { deliverReminder, remindsAtBells } from './reminders.js';
 import { TEXT } from './text.js';
+import { votingView } from './views/community.js';
 import { lobbyView } from './views/lobby.js';
 import { resultView } from './views/result.js';
 import { begunView, bellView, judgingView, turnEndedView, turnView } from './views/turns.js';
@@ -119,6 +120,9 @@ const deliver = async (
       if (record) await send(turnEndedView(deck, state, record));
       return undefined;
     }
+    case 'voting-opened':
+      await send(votingView(deck, state, announcement.endsAt));
+      return undefined;
     case 'judging-opened':
       await send(judgingView(deck, state, announcement.endsAt));
       return undefined;

@@ -30,6 +30,9 @@ const schemas = {
   transcript: z.tuple([snowflake]),
   /** Leaderboard pages: guild, season, side (or all), page. */
   board: z.tuple([snowflake, int, token, int]),
+  /** Community judging: a vote button (side or draw) and its reason form. */
+  vote: z.tuple([snowflake, token]),
+  'vote-form': z.tuple([snowflake, token]),
 } as const;
 
 export type CustomIdKind = keyof typeof schemas;

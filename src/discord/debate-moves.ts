@@ -52,7 +52,13 @@ export const debateInChannel = async (ctx: AppContext, interaction: Interaction)
 export const startDebate = async (
   ctx: AppContext,
   interaction: ChatInputCommandInteraction,
-  options: { motion?: string | null; format?: string | null; mode?: string | null; size?: string | null },
+  options: {
+    motion?: string | null;
+    format?: string | null;
+    mode?: string | null;
+    size?: string | null;
+    judging?: string | null;
+  },
 ) => {
   const guildId = guildIdOf(interaction);
   const config = await ctx.store.guilds.config(guildId);
@@ -96,6 +102,7 @@ export const startDebate = async (
     size,
     seed: ctx.seed(),
     lobbySeconds: config.lobbyMinutes * 60,
+    ...(options.judging === 'community' ? { judging: 'community' as const } : {}),
   });
 };
 

@@ -60,4 +60,6 @@ export const TEXT = {
       : where === 'channel'
         ? 'Turn reminders in correspondence debates will mention you in the debate’s channel.'
         : 'Turn reminders are off: the bells still show in the channel, without pinging you.',
+  voteRecorded: (choice: string) =>
+    `Your vote for ${choice} is in, with your reason. You can change it until voting closes.`,
 } as const;

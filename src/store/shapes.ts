@@ -174,6 +174,7 @@ export const configCodec: Codec<GuildConfig> = {
     images: z.boolean().default(DEFAULT_CONFIG.images),
     resultImage: z.boolean().default(DEFAULT_CONFIG.resultImage),
     web: z.boolean().default(DEFAULT_CONFIG.web),
+    voteRoleId: z.string().optional(),
   }),
   migrations: {},
 };

@@ -159,6 +159,8 @@ export interface GuildConfig {
   readonly resultImage: boolean;
   /** The read-only web leaderboard shows this server (default off). */
   readonly web: boolean;
+  /** Community judging: the role a member needs to vote (unset: any member who did not debate). */
+  readonly voteRoleId?: string;
 }
 
 export interface Season {

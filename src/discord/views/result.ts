@@ -4,6 +4,7 @@ import type { RatedChange } from '../../debate/player-record.js';
 import { displayRating } from '../../debate/ratings.js';
 import type { CriterionScore, Debate, Result } from '../../debate/types.js';
 import { customId } from '../custom-id.js';
+import { communityDecision, communityVotesField } from './community.js';
 import { mention, pingNobody, sideColour, sideLabel, truncate } from './format.js';
 import { button, row, type View } from './view.js';
 
@@ -14,7 +15,11 @@ const headline = (deck: Deck, result: Result) => {
 };
 
 const decidedBy = (deck: Deck, state: Debate, result: Result) => {
+  const community = communityDecision(deck, state, result);
+  if (community) return community;
   switch (result.decidedBy) {
+    case 'community':
+      return 'Decided by community vote.';
     case 'forfeit':
       return `Decided by forfeit: ${result.forfeitedBy ? mention(result.forfeitedBy) : 'a debater'} conceded.`;
     case 'judges': {
@@ -92,7 +97,7 @@ export const resultView = (
           4096,
         ),
         color: sideColour(deck, result.winner === 'draw' ? undefined : result.winner),
-        fields: fields.slice(0, 25),
+        fields: [...fields, ...communityVotesField(deck, state)].slice(0, 25),
         ...(image ? { image: { url: `attachment://${RESULT_IMAGE_FILE}` } } : {}),
       },
     ],

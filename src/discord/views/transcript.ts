@@ -1,5 +1,6 @@
 import type { Deck } from '../../content/deck.js';
 import type { Debate } from '../../debate/types.js';
+import { communityVotesMarkdown } from './community.js';
 import { duration, kindLabel } from './format.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -78,6 +79,8 @@ export const transcriptMarkdown = (deck: Deck, state: Debate, names: ReadonlyMap
         );
     }
   }
+  const votes = communityVotesMarkdown(deck, state, who);
+  if (votes.length > 0) out.push('', ...votes);
   return `${out.join('\n')}\n`;
 };
 

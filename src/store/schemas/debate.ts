@@ -75,7 +75,7 @@ const debaterScoreSchema: z.ZodType<DebaterScore> = z.object({
 export const resultSchema: z.ZodType<Result> = z
   .object({
     winner: z.string().optional(),
-    decidedBy: z.enum(['judges', 'automatic', 'forfeit', 'none']),
+    decidedBy: z.enum(['judges', 'automatic', 'forfeit', 'none', 'community']),
     rated: z.boolean(),
     scores: z.array(debaterScoreSchema),
     sideTotals: record(z.number()),
@@ -115,6 +115,10 @@ export const debateSchema: z.ZodType<Debate> = z
     crowd: record(z.string()),
     result: resultSchema.optional(),
     cancelReason: z.enum(['host', 'expired', 'moderator']).optional(),
+    judging: z.enum(['community']).optional(),
+    votes: record(
+      z.object({ userId: z.string(), side: z.string(), reason: z.string(), at: z.number() }),
+    ).optional(),
   })
   .transform((d) => ({
     ...d,
@@ -139,6 +143,7 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
     size: sizeSchema,
     seed: z.number(),
     lobbySeconds: z.number(),
+    judging: z.enum(['community']).optional(),
   }),
   z.object({ ...withActor('join'), side: z.string(), history: record(z.number()).optional() }),
   z.object(withActor('leave')),
@@ -153,6 +158,7 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
   z.object({ ...withActor('ballot'), scores: record(record(z.number())), winner: z.string() }),
   z.object({ ...withActor('crowd'), side: z.string() }),
   z.object({ type: z.literal('timer'), key: z.string() }),
+  z.object({ ...withActor('vote'), side: z.string(), reason: z.string() }),
 ]);
 
 export const loggedEventSchema: z.ZodType<LoggedEvent> = z.object({
