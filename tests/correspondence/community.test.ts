@@ -55,26 +55,42 @@ describe('community judging (judging:community)', () => {
 
   it('given a vote with a reason under 150 characters, then it is refused with that code and nothing changes', () => {
     const { state, at } = allSpoken(begunCorrespondence({ judging: 'community' }));
-    const short = attempt(state, { type: 'vote', actor: { userId: 'carol' }, side: 'lecun', reason: 'LeCun won.' }, at);
+    const short = attempt(
+      state,
+      { type: 'vote', actor: { userId: 'carol' }, side: 'lecun', reason: 'LeCun won.' },
+      at,
+    );
     expect(short.ok).toBe(false);
     if (short.ok) return;
     expect(short.refusal.code).toBe('voteReasonTooShort');
     expect(short.refusal.message).toContain(String(VOTE_REASON_MIN));
-    const blank = attempt(state, { type: 'vote', actor: { userId: 'carol' }, side: 'lecun', reason: ' '.repeat(200) }, at);
+    const blank = attempt(
+      state,
+      { type: 'vote', actor: { userId: 'carol' }, side: 'lecun', reason: ' '.repeat(200) },
+      at,
+    );
     expect(!blank.ok && blank.refusal.code).toBe('voteReasonTooShort');
   });
 
   it('given a debater who votes, then the vote is refused', () => {
     const { state, at } = allSpoken(begunCorrespondence({ judging: 'community' }));
     for (const debater of [LEE, SAM]) {
-      const refused = attempt(state, { type: 'vote', actor: { userId: debater }, side: 'lecun', reason: reason('Me.') }, at);
+      const refused = attempt(
+        state,
+        { type: 'vote', actor: { userId: debater }, side: 'lecun', reason: reason('Me.') },
+        at,
+      );
       expect(!refused.ok && refused.refusal.code).toBe('debaterCannotVote');
     }
   });
 
   it('given a vote before the speeches are over, or in a debate without community judging, then it is refused', () => {
     const speaking = begunCorrespondence({ judging: 'community' });
-    const early = attempt(speaking, { type: 'vote', actor: { userId: 'carol' }, side: 'lecun', reason: reason('x') }, 0);
+    const early = attempt(
+      speaking,
+      { type: 'vote', actor: { userId: 'carol' }, side: 'lecun', reason: reason('x') },
+      0,
+    );
     expect(!early.ok && early.refusal.code).toBe('notVoting');
     const { state } = allSpoken(begunCorrespondence());
     expect(state.phase).toBe('done');
@@ -83,7 +99,11 @@ describe('community judging (judging:community)', () => {
 
   it('given a vote for something that is neither a side nor a draw, then it is refused', () => {
     const { state, at } = allSpoken(begunCorrespondence({ judging: 'community' }));
-    const refused = attempt(state, { type: 'vote', actor: { userId: 'carol' }, side: 'maybe', reason: reason('x') }, at);
+    const refused = attempt(
+      state,
+      { type: 'vote', actor: { userId: 'carol' }, side: 'maybe', reason: reason('x') },
+      at,
+    );
     expect(!refused.ok && refused.refusal.code).toBe('unknownWinner');
     const draw = vote(state, 'carol', 'draw', at);
     expect(draw.votes?.carol?.side).toBe('draw');

@@ -10,7 +10,9 @@ export const LEE = 'lee';
 export const SAM = 'sam';
 
 export const speech = (label: string) =>
-  `${label}: next-token prediction has no world model, because planning needs a model of consequences. `.repeat(4);
+  `${label}: next-token prediction has no world model, because planning needs a model of consequences. `.repeat(
+    4,
+  );
 
 /** Applies one event; throws on a refusal (use `attempt` to look at one). */
 export const step = (state: Debate | undefined, event: DebateEvent, at: number): Debate => {
