@@ -1,7 +1,15 @@
 import type { DoubleMessage, DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privately, speechText, Table } from './flows.js';
-import { type Bot, eventually, startWorldWithBot, stopWorldWithBot, type World } from './harness.js';
+import {
+  type Bot,
+  buttonId,
+  embedText,
+  eventually,
+  startWorldWithBot,
+  stopWorldWithBot,
+  type World,
+} from './harness.js';
 
 /**
  * Correspondence debates through the real client, on `corr-snap` (tests/e2e/harness.ts): the
@@ -80,4 +88,59 @@ describe('correspondence reminders', () => {
     expect(fallback.mentions).toEqual([gus.id]);
     expect(reminders(gus.privateMessages()).filter((m) => !m.ephemeral)).toEqual([]);
   }, 40_000);
+
+  it('given judging:community, then after the last speech members vote with reasons, a short reason and a debater’s vote are refused privately, and the majority decides on the result card and in the transcript', async () => {
+    const erin = world.user('erin');
+    const frank = world.user('frank');
+    const [judy, jim, sam] = [world.user('judy'), world.user('jim'), world.user('sam')];
+    const table = await Table.open(world, erin, 'votes', {
+      motion: 'M01',
+      format: 'corr-snap',
+      judging: 'community',
+    });
+    await table.seat(erin, 'lecun');
+    await table.seat(frank, 'scaling');
+    await table.begin();
+    await table.speak(erin, 0, speechText('lecun'));
+    await table.speak(frank, 1, speechText('scaling'));
+    const voting = await table.waitFor((m) => m.content.startsWith('🗳️'), 'the voting window');
+    expect(voting.content).toContain('Community voting is open');
+    expect(voting.mentions).toEqual([]);
+    const voteButton = (choice: string) => buttonId(voting, new RegExp(`:vote:\\d+:${choice}$`));
+
+    // A debater may not vote: refused at the button, privately.
+    const refused = await privately(frank.click(voting, voteButton('scaling')));
+    expect(refused.content).toMatch(/debating in this debate/);
+
+    // The form asks Discord for 150 characters at least; a reason padded out with blanks gets past
+    // that, and the bot refuses it privately (not counted).
+    const form = await (await judy.click(voting, voteButton('lecun'))).modal();
+    expect(form.field('reason')?.minLength).toBe(150);
+    const short = await privately(judy.submitModal(form, { reason: `LeCun won.${' '.repeat(150)}` }));
+    expect(short.content).toMatch(/at least 150 characters/);
+
+    const because = (side: string) =>
+      `${side} carried it for me: the constructive set out a mechanism, the rebuttal answered the strongest card head on, and the closing weighed the two worlds rather than restating them.`;
+    for (const [voter, choice] of [
+      [judy, 'lecun'],
+      [jim, 'lecun'],
+      [sam, 'scaling'],
+    ] as const) {
+      const modal = await (await voter.click(voting, voteButton(choice))).modal();
+      const ok = await privately(voter.submitModal(modal, { reason: because(choice) }));
+      expect(ok.content).toMatch(/Your vote for .+ is in/);
+    }
+
+    const result = await table.result(15_000);
+    const card = embedText(result);
+    expect(card).toContain('Decided by community vote (2–1');
+    expect(card).toContain('lecun carried it for me');
+    expect(card).toContain(`<@${judy.id}>`);
+    expect(result.mentions).toEqual([]);
+
+    const transcript = await (await sam.click(result, buttonId(result, /:transcript:/))).response();
+    const file = world.double.attachments(transcript.id)[0];
+    expect(file?.text()).toContain('## Community votes');
+    expect(file?.text()).toContain(because('scaling'));
+  }, 60_000);
 });
