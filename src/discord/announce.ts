@@ -9,8 +9,9 @@ import { deliverReminder, remindsAtBells } from './reminders.js';
 import { TEXT } from './text.js';
 import { votingView } from './views/community.js';
 import { lobbyView } from './views/lobby.js';
+import { speechPosts } from './views/long-speech.js';
 import { resultView } from './views/result.js';
-import { begunView, bellView, judgingView, turnEndedView, turnView } from './views/turns.js';
+import { begunView, bellView, judgingView, turnView } from './views/turns.js';
 import type { View } from './views/view.js';
 
 /** Errors after which trying again cannot help: the channel or message is gone, or the bot may not post. */
@@ -117,7 +118,7 @@ const deliver = async (
       return undefined;
     case 'turn-ended': {
       const record = state.turns.find((t) => t.turn === announcement.turn);
-      if (record) await send(turnEndedView(deck, state, record));
+      if (record) for (const view of speechPosts(deck, state, record)) await send(view);
       return undefined;
     }
     case 'voting-opened':

@@ -68,7 +68,7 @@ export const turnView = (deck: Deck, state: Debate, turn: number): View => {
   const endsAt = state.turnEndsAt ?? 0;
   const how =
     state.mode === 'text'
-      ? 'Press **Speak** to write your speech (up to 4,000 characters; cite cards like [L07]).'
+      ? `Press **Speak** to write your speech (up to ${(deck.format(state.formatId)?.speechChars ?? 4000).toLocaleString('en')} characters; cite cards like [L07]).`
       : 'Speak in voice now; press **Done** when you finish.';
   const buttons =
     state.mode === 'text'
