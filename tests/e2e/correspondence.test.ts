@@ -143,4 +143,38 @@ describe('correspondence reminders', () => {
     expect(file?.text()).toContain('## Community votes');
     expect(file?.text()).toContain(because('scaling'));
   }, 60_000);
+
+  it('given a correspondence speech in three parts, then it is posted in full, split cleanly across messages', async () => {
+    const hana = world.user('hana');
+    const judy = world.user('judy');
+    const table = await Table.open(world, hana, 'lounge', { motion: 'M01', format: 'corr-snap' });
+    await table.seat(hana, 'lecun');
+    await table.seat(judy, 'scaling');
+    await table.begin();
+    const turn = await table.turn(0);
+    expect(turn.embeds[0]?.description).toContain('up to 10,000 characters');
+    const modal = await (await hana.click(turn, buttonId(turn, /:speak:/))).modal();
+    expect(modal.field('speech-3')).toBeDefined();
+    const part = (n: number, length = 3600) =>
+      `Part ${n}. ${speechText('lecun')} `
+        .repeat(Math.ceil(length / 200))
+        .slice(0, length)
+        .trim();
+    await privately(
+      hana.submitModal(modal, { speech: part(1), 'speech-2': part(2), 'speech-3': part(3, 1800) }),
+    );
+    const posts = await eventually(
+      () => {
+        const got = table.speeches();
+        return got.length >= 3 ? got : undefined;
+      },
+      6000,
+      'the speech in three posts',
+    );
+    const text = posts.map((m) => String(m.embeds[0]?.description ?? '')).join('\n\n');
+    for (const p of [part(1), part(2), part(3, 1800)])
+      expect(text.replace(/\s+/g, ' ')).toContain(p.replace(/\s+/g, ' '));
+    expect(posts[1]?.content).toContain('continued (2 of 3)');
+    for (const post of posts) expect(post.mentions).toEqual([]);
+  }, 40_000);
 });
