@@ -18,6 +18,7 @@ export const DEBATE_SUBCOMMANDS = [
   'status',
   'cancel',
   'remind',
+  'mine',
 ] as const;
 export type DebateSubcommand = (typeof DEBATE_SUBCOMMANDS)[number];
 
@@ -94,6 +95,7 @@ export const debateDefinition = {
     plain('forfeit', 'Concede: the other side wins'),
     plain('status', 'Where this channel’s debate stands'),
     plain('cancel', 'Cancel the debate (host or Manage Server); nothing is rated'),
+    plain('mine', 'Your debates under way here: whose turn it is and the deadline'),
     {
       type: Option.Subcommand,
       name: 'remind' satisfies DebateSubcommand,

@@ -3,6 +3,7 @@ import type { AppContext } from '../../src/context.js';
 import type { Command } from '../../src/discord/command.js';
 import { autocompleteDebate } from './autocomplete.js';
 import { DEBATE_SUBCOMMANDS, type DebateSubcommand, debateDefinition } from './definition.js';
+import { mine } from './mine.js';
 import { begin, cancel, done, forfeit, join, judge, leave, speak, status } from './moves.js';
 import { remind } from './remind.js';
 import { start } from './start.js';
@@ -21,6 +22,7 @@ const handlers: Record<DebateSubcommand, Handler> = {
   status,
   cancel,
   remind,
+  mine,
 };
 
 export default {

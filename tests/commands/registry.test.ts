@@ -25,6 +25,7 @@ describe('the registered commands', () => {
         '/debate status',
         '/debate cancel',
         '/debate remind',
+        '/debate mine',
         '/evidence hand',
         '/evidence draw',
         '/evidence search',

@@ -21,7 +21,9 @@ let alice: DoubleUser;
 let bob: DoubleUser;
 
 beforeAll(async () => {
-  ({ world, bot } = await startWorldWithBot({ channels: ['letters', 'closed-dms', 'votes', 'lounge'] }));
+  ({ world, bot } = await startWorldWithBot({
+    channels: ['letters', 'closed-dms', 'votes', 'lounge', 'desk', 'study'],
+  }));
   alice = world.user('alice');
   bob = world.user('bob');
 }, 60_000);
@@ -176,5 +178,36 @@ describe('correspondence reminders', () => {
       expect(text.replace(/\s+/g, ' ')).toContain(p.replace(/\s+/g, ' '));
     expect(posts[1]?.content).toContain('continued (2 of 3)');
     for (const post of posts) expect(post.mentions).toEqual([]);
+  }, 40_000);
+
+  it('given a member in two debates in different channels, then /debate mine lists both with whose turn it is and the deadline', async () => {
+    const carol = world.user('carol');
+    const dave = world.user('dave');
+    const sam = world.user('sam');
+    const first = await Table.open(world, carol, 'desk', { motion: 'M01', format: 'corr-snap' });
+    await first.seat(carol, 'lecun');
+    await first.seat(dave, 'scaling');
+    await first.begin();
+    await first.turn(0);
+    const second = await Table.open(world, sam, 'study', { motion: 'M01', format: 'standard' });
+    await second.seat(sam, 'lecun');
+    await second.seat(carol, 'scaling');
+    await second.begin();
+
+    const mine = await privately(carol.slash(world.channel('lounge'), 'debate', { subcommand: 'mine' }));
+    const text = embedText(mine);
+    expect(text).toContain(`<#${world.channel('desk')}>`);
+    expect(text).toContain(`<#${world.channel('study')}>`);
+    expect(text).toMatch(/turn 1 of 2: \*\*your turn\*\*.+due <t:\d+:R>/);
+    expect(text).toMatch(/prep, the first speech starts <t:\d+:R>/);
+    expect(
+      text.indexOf('desk') === -1 ||
+        text.indexOf(world.channel('desk')) < text.indexOf(world.channel('study')),
+    ).toBe(true);
+    expect(mine.mentions).toEqual([]);
+    const none = await privately(
+      world.user('frank').slash(world.channel('lounge'), 'debate', { subcommand: 'mine' }),
+    );
+    expect(none.content).toContain('no debate under way');
   }, 40_000);
 });
