@@ -50,6 +50,7 @@ export const helpView = (deck: Deck): View => ({
           '**3. Speeches.** On your turn press **Speak** (or `/debate speak`) and write your speech, citing cards like `[L07]`. The deadline counts down in the turn message. Live mode: speak in voice and press **Done**.',
           '**4. Judging.** Judges fill a ballot for every debater on the rubric (`/rubric`) and name a winner or a draw. No judges: the automatic rubric decides.',
           '**5. Result.** Scores per criterion with reasons, rating changes, and a transcript. Climb `/leaderboard`; see `/stats` for what to practise.',
+          '**Correspondence.** Formats `correspondence` (24 h a speech) and `weekend` (12 h) run over days: speeches up to 10,000 characters, reminders before each deadline (`/debate remind dm|channel|off`), `/debate mine` for your debates under way, and `judging:community` for a vote with reasons.',
           '',
           '**Research:** `/evidence search`, `/evidence show`, `/motion list`, `/motion stats`. **Moderators:** `/config`, `/season new`, `/debate cancel`.',
         ].join('\n'),
