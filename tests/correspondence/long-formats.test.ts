@@ -91,3 +91,17 @@ describe('long deadlines on screen', () => {
     expect(state.timer?.key).toBe('turn:0:bell:43200');
   });
 });
+
+describe('the vote role setting', () => {
+  it('given /config set vote-role with a role mention, then it is kept, and "none" clears it', async () => {
+    const { applySetting } = await import('../../src/guild-settings.js');
+    const { DEFAULT_CONFIG } = await import('../../src/store/shapes.js');
+    const deck = await loadDeck('data');
+    const set = applySetting(deck, DEFAULT_CONFIG, 'vote-role', '<@&123456789012345678>');
+    expect(set.ok && set.config.voteRoleId).toBe('123456789012345678');
+    if (!set.ok) return;
+    const cleared = applySetting(deck, set.config, 'vote-role', 'none');
+    expect(cleared.ok && cleared.config.voteRoleId).toBeUndefined();
+    expect(applySetting(deck, DEFAULT_CONFIG, 'vote-role', 'voters').ok).toBe(false);
+  });
+});

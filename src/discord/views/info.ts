@@ -136,6 +136,11 @@ export const configView = (config: GuildConfig, season: Season): View => ({
         { name: 'result-image', value: config.resultImage ? 'on' : 'off', inline: true },
         { name: 'web', value: config.web ? 'on (web leaderboard)' : 'off', inline: true },
         {
+          name: 'vote-role',
+          value: config.voteRoleId ? `<@&${config.voteRoleId}>` : 'any member who did not debate',
+          inline: true,
+        },
+        {
           name: 'season',
           value: `${season.number}, since ${timestamp(season.startedAt, 'f')}`,
           inline: true,
