@@ -12,6 +12,7 @@ export const SETTING_KEYS = [
   'result-image',
   'web',
   'practice',
+  'vote-role',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -83,6 +84,16 @@ export const applySetting = (
       return on === undefined
         ? { ok: false, message: 'Give "on" or "off".' }
         : { ok: true, config: { ...config, [SWITCHES[key]]: on } };
+    }
+    case 'vote-role': {
+      if (off) {
+        const { voteRoleId: _dropped, ...rest } = config;
+        return { ok: true, config: rest };
+      }
+      const [roleId] = ids(value);
+      return roleId
+        ? { ok: true, config: { ...config, voteRoleId: roleId } }
+        : { ok: false, message: 'Give a role mention like @Voters, or "none" to let any member vote.' };
     }
   }
 };

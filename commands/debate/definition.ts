@@ -24,6 +24,8 @@ export const DEBATE_SUBCOMMANDS = [
   'replace',
   'history',
   'transcript',
+  'remind',
+  'mine',
 ] as const;
 export type DebateSubcommand = (typeof DEBATE_SUBCOMMANDS)[number];
 
@@ -80,6 +82,15 @@ export const debateDefinition = {
           name: 'voice',
           description: 'Live mode: the voice channel to meet in',
           channel_types: [ChannelType.GuildVoice, ChannelType.GuildStageVoice],
+        },
+        {
+          type: Option.String,
+          name: 'judging',
+          description: 'auto: judges if any joined, else the rubric; community: members vote with reasons',
+          choices: [
+            { name: 'auto', value: 'auto' },
+            { name: 'community', value: 'community' },
+          ],
         },
       ],
     },
@@ -147,6 +158,25 @@ export const debateDefinition = {
           description: 'The debate (autocomplete: recent debates)',
           required: true,
           autocomplete: true,
+        },
+      ],
+    },
+    plain('mine', 'Your debates under way here: whose turn it is and the deadline'),
+    {
+      type: Option.Subcommand,
+      name: 'remind' satisfies DebateSubcommand,
+      description: 'Where your turn reminders go in correspondence debates',
+      options: [
+        {
+          type: Option.String,
+          name: 'where',
+          description: 'dm: a direct message; channel: a mention in the debate channel; off: no ping',
+          required: true,
+          choices: [
+            { name: 'dm', value: 'dm' },
+            { name: 'channel', value: 'channel' },
+            { name: 'off', value: 'off' },
+          ],
         },
       ],
     },

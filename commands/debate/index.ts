@@ -5,7 +5,9 @@ import { autocompleteDebate } from './autocomplete.js';
 import { DEBATE_SUBCOMMANDS, type DebateSubcommand, debateDefinition } from './definition.js';
 import { history, transcript } from './history.js';
 import { extend, pause, replace, resume } from './host-controls.js';
+import { mine } from './mine.js';
 import { begin, cancel, done, forfeit, join, judge, leave, speak, status } from './moves.js';
+import { remind } from './remind.js';
 import { start } from './start.js';
 
 type Handler = (interaction: ChatInputCommandInteraction, ctx: AppContext) => Promise<void>;
@@ -27,6 +29,8 @@ const handlers: Record<DebateSubcommand, Handler> = {
   resume,
   extend,
   replace,
+  remind,
+  mine,
 };
 
 export default {

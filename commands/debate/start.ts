@@ -9,4 +9,5 @@ export const start = (interaction: ChatInputCommandInteraction, ctx: AppContext)
     mode: interaction.options.getString('mode'),
     size: interaction.options.getString('size'),
     voice: interaction.options.getChannel('voice')?.id ?? null,
+    judging: interaction.options.getString('judging'),
   });

@@ -71,6 +71,11 @@ export const evidenceFileSchema = file({
   cards: z.array(cardSchema).min(1, 'at least one card'),
 });
 
+/** The longest a speech (or a judging window) may run: seven days, for correspondence debates. */
+export const MAX_SPEECH_SECONDS = 7 * 24 * 3600;
+/** The longest written speech a format may allow (a correspondence speech). */
+export const MAX_LONG_SPEECH_CHARS = 10_000;
+
 export const SPEECH_KINDS = ['constructive', 'cross-examination', 'rebuttal', 'summary', 'closing'] as const;
 export const speechSchema = z.strictObject({
   side: id,
@@ -78,7 +83,12 @@ export const speechSchema = z.strictObject({
   speaker: z.union([z.literal(1), z.literal(2)]).default(1),
   kind: z.enum(SPEECH_KINDS),
   /** The speech's length when it is spoken (live mode). */
-  seconds: z.number().int().min(5).max(1800).describe('Length of the speech when spoken, in live mode.'),
+  seconds: z
+    .number()
+    .int()
+    .min(5)
+    .max(MAX_SPEECH_SECONDS)
+    .describe('Length of the speech when spoken, in live mode (a correspondence format may take days).'),
   /**
    * The speech's length in text mode, where it is typed: long enough to type the minimum of
    * `words` at about 35 words a minute (the data check refuses a range that cannot be typed).
@@ -87,7 +97,7 @@ export const speechSchema = z.strictObject({
     .number()
     .int()
     .min(5)
-    .max(3600)
+    .max(MAX_SPEECH_SECONDS)
     .describe(
       'Length of the speech in text mode, where it is typed: words.min must be typeable in it at about 35 words a minute.',
     ),
@@ -104,7 +114,7 @@ export const formatSchema = z.strictObject({
   prepSeconds: z.number().int().min(0).max(3600),
   handSize: z.number().int().min(0).max(20),
   draws: z.number().int().min(0).max(10),
-  judgingSeconds: z.number().int().min(10).max(3600),
+  judgingSeconds: z.number().int().min(10).max(MAX_SPEECH_SECONDS),
   speeches: z.array(speechSchema).min(2, 'at least one speech per side'),
   /** Seconds of prep each side may draw on between speeches (Lincoln-Douglas: 240), besides `prepSeconds`. */
   prepPool: z
@@ -127,6 +137,32 @@ export const formatSchema = z.strictObject({
     .describe(
       'Live mode: protected seconds at the start and end of each speech; points of information in between.',
     ),
+  /**
+   * Correspondence formats: at each bell the speaker is reminded (a mention that notifies them,
+   * or a DM when they chose /debate remind dm). Without it a bell is a signal that pings nobody.
+   */
+  reminders: z
+    .boolean()
+    .optional()
+    .describe('Remind the speaker at each bell (a mention or a DM), for formats whose speeches last hours.'),
+  /** With judging:community, how long the community may vote after the last speech. */
+  votingSeconds: z
+    .number()
+    .int()
+    .min(10)
+    .max(MAX_SPEECH_SECONDS)
+    .optional()
+    .describe(
+      'With judging:community: how long members may vote after the last speech (default: judgingSeconds).',
+    ),
+  /** The longest written speech, in characters (default 4,000; up to 10,000 for correspondence). */
+  speechChars: z
+    .number()
+    .int()
+    .min(500)
+    .max(MAX_LONG_SPEECH_CHARS)
+    .optional()
+    .describe('The longest written speech in characters (default 4000, at most 10000).'),
 });
 export const formatsFileSchema = file({ formats: z.array(formatSchema).min(1, 'at least one format') });
 

@@ -1,4 +1,5 @@
 import type { Deck } from '../content/deck.js';
+import { closeVoting, communityVote, VOTING_TIMER } from './community.js';
 import {
   endPrep,
   extend,
@@ -77,6 +78,8 @@ const applyEvent = (deck: Deck, state: Debate | undefined, event: DebateEvent, n
       return offerPoint(state, event, now);
     case 'poi-answer':
       return answerPoint(state, event);
+    case 'vote':
+      return communityVote(deck, state, event, now);
   }
 };
 
@@ -90,6 +93,7 @@ const applyTimer = (deck: Deck, state: Debate, key: string, now: number): Transi
   if (key === 'prep') return prepTimer(deck, state, now);
   if (key === 'judging') return finish(deck, state, now);
   if (key.startsWith(`${PREP_POOL_KEY}:`)) return prepPoolTimer(deck, state, now);
+  if (key === VOTING_TIMER) return closeVoting(deck, state, now);
   return turnTimer(deck, state, key, now);
 };
 

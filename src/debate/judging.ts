@@ -1,4 +1,5 @@
 import type { Deck } from '../content/deck.js';
+import { openVoting } from './community.js';
 import { ok, refused } from './outcome.js';
 import { type Refusal, refusal } from './refusals.js';
 import { decide, judgedCriteria, weightedTotal } from './scoring.js';
@@ -8,6 +9,7 @@ type Event<T extends DebateEvent['type']> = Extract<DebateEvent, { type: T }>;
 
 /** After the last speech: judges get a window to vote, or the automatic rubric decides at once. */
 export const endSpeeches = (deck: Deck, state: Debate, now: number): Transition => {
+  if (state.judging === 'community') return openVoting(deck, state, now);
   if (state.judges.length === 0) return finish(deck, state, now);
   const seconds = deck.format(state.formatId)?.judgingSeconds ?? 300;
   const timer = { key: 'judging', at: now + seconds * 1000 };

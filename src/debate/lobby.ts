@@ -55,6 +55,7 @@ export const open = (
     crowd: {},
     result: undefined,
     ...(event.voiceChannelId ? { voiceChannelId: event.voiceChannelId } : {}),
+    ...(event.judging === 'community' ? { judging: 'community' as const, votes: {} } : {}),
   };
   return ok(state, { type: 'announce', announcement: { kind: 'lobby-opened' } }, { type: 'timer', timer });
 };

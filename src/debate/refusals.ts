@@ -70,6 +70,11 @@ const REASONS = {
     `Protected time: no points of information in the first and last ${seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60 === 1 ? 'minute' : `${seconds / 60} minutes`}` : `${seconds} seconds`} of a speech.`,
   poiPending: () => 'A point of information is already waiting for the speaker’s answer.',
   noPoiWaiting: () => 'No point of information is waiting for your answer.',
+  notVoting: () => 'Community voting is not open for this debate.',
+  debaterCannotVote: () => 'You are debating in this debate, so you cannot vote on it.',
+  voteReasonTooShort: (length: number, min: number) =>
+    `A vote needs a reason for decision of at least ${min} characters (yours has ${length}): say what decided it for you. Your vote was not counted.`,
+  voteRoleNeeded: (role: string) => `Voting in this server needs the ${role} role.`,
 } as const;
 
 export type RefusalCode = keyof typeof REASONS;

@@ -115,7 +115,9 @@ export const speak = (deck: Deck, state: Debate, event: Event<'speak'>, now: num
   if (refusedNow || !slot) return refused(refusedNow ?? refusal('notSpeaking'));
   const text = event.text.trim();
   if (text === '') return refused(refusal('speechEmpty'));
-  if (text.length > MAX_SPEECH_CHARS) return refused(refusal('speechTooLong', text.length, MAX_SPEECH_CHARS));
+  // A correspondence format may allow more (format.speechChars, up to 10,000).
+  const limit = deck.format(state.formatId)?.speechChars ?? MAX_SPEECH_CHARS;
+  if (text.length > limit) return refused(refusal('speechTooLong', text.length, limit));
   const citations = parseCitations(deck, text, slot.side, state.hands[slot.userId] ?? []);
   // Read by the language model now, while the next speaker writes: readings are remembered, so the
   // automatic result at the end only scores. (A pure function: after a restart it simply reads again.)

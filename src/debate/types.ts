@@ -92,7 +92,7 @@ export interface SpeechCoaching {
 export interface Result {
   /** A side id, or 'draw'. Undefined when nothing decided it (a live debate with no ballot). */
   readonly winner: string | 'draw' | undefined;
-  readonly decidedBy: 'judges' | 'automatic' | 'forfeit' | 'none';
+  readonly decidedBy: 'judges' | 'automatic' | 'forfeit' | 'none' | 'community';
   readonly rated: boolean;
   readonly scores: readonly DebaterScore[];
   readonly sideTotals: Readonly<Record<string, number>>;
@@ -149,6 +149,10 @@ export interface Debate {
   readonly pois?: readonly PointOfInformation[];
   /** A practice debate against Steelman (the sparring partner): its level. Never rated. */
   readonly practice?: Practice;
+  /** `community`: after the last speech, members who are not debaters vote (judging:community). */
+  readonly judging?: 'community';
+  /** Community votes by voter: one each, replaced by a new one until the window closes. */
+  readonly votes?: Readonly<Record<string, CommunityVote>>;
 }
 
 export interface PointOfInformation {
@@ -198,6 +202,15 @@ export interface Practice {
   readonly level: PracticeLevel;
 }
 
+/** A member's community vote: a side or a draw, with their reason for decision. */
+export interface CommunityVote {
+  readonly userId: string;
+  /** A side id, or 'draw'. */
+  readonly side: string;
+  readonly reason: string;
+  readonly at: number;
+}
+
 /** Facts about the person acting, supplied by the bot layer. */
 export interface Actor {
   readonly userId: string;
@@ -229,6 +242,7 @@ export type DebateEvent =
         readonly side: SideChoice;
         readonly history?: Readonly<Record<string, number>>;
       };
+      readonly judging?: 'community';
     }
   | {
       readonly type: 'join';
@@ -270,7 +284,8 @@ export type DebateEvent =
   /** A debater of the other side offers a point of information to the speaker. */
   | { readonly type: 'poi'; readonly actor: Actor; readonly turn?: number }
   /** The speaker accepts or declines the point offered. */
-  | { readonly type: 'poi-answer'; readonly actor: Actor; readonly accept: boolean; readonly turn?: number };
+  | { readonly type: 'poi-answer'; readonly actor: Actor; readonly accept: boolean; readonly turn?: number }
+  | { readonly type: 'vote'; readonly actor: Actor; readonly side: string; readonly reason: string };
 
 export type EventType = DebateEvent['type'];
 
@@ -295,7 +310,8 @@ export type Announcement =
   /** Protected time ended (`open`: points of information may be offered) or started again. */
   | { readonly kind: 'poi-window'; readonly turn: number; readonly open: boolean }
   | { readonly kind: 'poi-offered'; readonly turn: number; readonly by: string }
-  | { readonly kind: 'poi-answered'; readonly turn: number; readonly by: string; readonly accepted: boolean };
+  | { readonly kind: 'poi-answered'; readonly turn: number; readonly by: string; readonly accepted: boolean }
+  | { readonly kind: 'voting-opened'; readonly endsAt: number };
 
 export type Effect =
   | { readonly type: 'announce'; readonly announcement: Announcement }

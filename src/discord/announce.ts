@@ -12,12 +12,15 @@ import { type Announcing, type Delivered, PostFailed } from '../play/ports.js';
 import type { OutboxEntry, Store, StoredDebate } from '../store/types.js';
 import { type RoleChanges, retireRoles, rolesEndedBy, rolesPostedBy } from './live-buttons.js';
 import { displayNames } from './member-name.js';
+import { deliverReminder, remindsAtBells } from './reminders.js';
 import { TEXT } from './text.js';
+import { votingView } from './views/community.js';
 import { controlView } from './views/controls.js';
 import { lobbyView } from './views/lobby.js';
+import { speechPosts } from './views/long-speech.js';
 import { pointView } from './views/points.js';
 import { resultView } from './views/result.js';
-import { begunView, bellView, judgingView, turnEndedView, turnView } from './views/turns.js';
+import { begunView, bellView, judgingView, turnView } from './views/turns.js';
 import type { View } from './views/view.js';
 
 /** Errors after which trying again cannot help: the channel or message is gone, or the bot may not post. */
@@ -138,6 +141,20 @@ const deliverPosts = async (
       // Views read the debate as it is now: an unposted turn or bell left over from an earlier turn
       // (a restart, a long outage) is only worth posting for the turn still under way.
       if (announcement.turn !== state.turn || state.phase !== 'speaking') return undefined;
+      if (announcement.kind === 'bell' && remindsAtBells(deck, state)) {
+        const next = () => nonce(posts++);
+        await deliverReminder(
+          client,
+          deck,
+          store,
+          state,
+          announcement.turn,
+          announcement.secondsLeft,
+          send,
+          next,
+        );
+        return undefined;
+      }
       return {
         messageId: (
           await send(
@@ -149,9 +166,12 @@ const deliverPosts = async (
       };
     case 'turn-ended': {
       const record = state.turns.find((t) => t.turn === announcement.turn);
-      if (record) await send(turnEndedView(deck, state, record));
+      if (record) for (const view of speechPosts(deck, state, record)) await send(view);
       return undefined;
     }
+    case 'voting-opened':
+      await send(votingView(deck, state, announcement.endsAt));
+      return undefined;
     case 'judging-opened':
       return { messageId: (await send(judgingView(deck, state, announcement.endsAt))).id };
     case 'finished': {

@@ -6,6 +6,7 @@ import {
 } from 'discord.js';
 import type { AppContext } from '../context.js';
 import type { AnswerStyle } from './answer.js';
+import { openVoteForm, submitVote } from './community-moves.js';
 import { confirmNewSeason, keep, passOrDone, runConfirmed } from './confirm.js';
 import { type ParsedCustomId, parseCustomId } from './custom-id.js';
 import {
@@ -59,6 +60,8 @@ const handlers: Handlers = {
   'ballot-form': (i, [id], ctx) => submitBallot(ctx, modal(i), id),
   crowd: (i, [id, side], ctx) => runMove(ctx, i, id, 'crowd', { side }),
   transcript: (i, [id], ctx) => sendTranscript(ctx, i, id),
+  vote: (i, [id, side], ctx) => openVoteForm(ctx, button(i), id, side),
+  'vote-form': (i, [id, side], ctx) => submitVote(ctx, modal(i), id, side),
   board: async (i, [guildId, season, side, page], ctx) => {
     if (i.guildId !== guildId) throw new UserError(TEXT.expired);
     if (!(await ctx.store.guilds.config(guildId)).leaderboard) throw new UserError(TEXT.leaderboardOff);
@@ -92,7 +95,7 @@ const UPDATES: ReadonlySet<string> = new Set(['join', 'judge', 'leave', 'swap', 
 /** How each kind is first answered when slow (src/discord/answer.ts): forms cannot be deferred. */
 export const componentAnswerStyle = (customId: string): AnswerStyle => {
   const kind = parseCustomId(customId)?.kind;
-  if (kind === 'speak' || kind === 'ballot') return 'form';
+  if (kind === 'speak' || kind === 'ballot' || kind === 'vote') return 'form';
   return kind && (UPDATES.has(kind) || CONFIRMATIONS.has(kind)) ? 'update' : 'private';
 };
 

@@ -46,6 +46,9 @@ const schemas = {
   /** Points of information: offer one on a turn; the speaker accepts or declines. */
   poi: z.tuple([snowflake, int]),
   'poi-answer': z.tuple([snowflake, int, z.enum(['accept', 'decline'])]),
+  /** Community judging: a vote button (side or draw) and its reason form. */
+  vote: z.tuple([snowflake, token]),
+  'vote-form': z.tuple([snowflake, token]),
 } as const;
 
 export type CustomIdKind = keyof typeof schemas;

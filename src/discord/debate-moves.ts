@@ -24,6 +24,13 @@ import { TEXT } from './text.js';
 import { UserError } from './user-error.js';
 import { handView } from './views/cards.js';
 import { ballotModal, SPEECH_FIELD, scoreField, speechModal, WINNER_FIELD } from './views/forms.js';
+import {
+  FIELD_CHARS,
+  joinSpeechParts,
+  longSpeechModal,
+  speechLimit,
+  speechPartField,
+} from './views/long-speech.js';
 import { transcriptMarkdown } from './views/transcript.js';
 
 type Repliable = RepliableInteraction;
@@ -58,6 +65,7 @@ export const startDebate = async (
     mode?: string | null;
     size?: string | null;
     voice?: string | null;
+    judging?: string | null;
   },
 ) => {
   const guildId = guildIdOf(interaction);
@@ -104,6 +112,7 @@ export const startDebate = async (
     seed: ctx.seed(),
     lobbySeconds: config.lobbyMinutes * 60,
     ...(options.voice ? { voiceChannelId: options.voice } : {}),
+    ...(options.judging === 'community' ? { judging: 'community' as const } : {}),
   });
 };
 
@@ -129,7 +138,11 @@ export const openSpeechForm = async (
   const { state } = await load(ctx, debateId, interaction);
   const refused = speechRefusal(state, interaction.user.id, turn, ctx.clock.now());
   if (refused) throw new UserError(refused.message);
-  await showForm(interaction, speechModal(state, state.turn));
+  const limit = speechLimit(ctx.deck, state);
+  await showForm(
+    interaction,
+    limit > FIELD_CHARS ? longSpeechModal(state, state.turn, limit) : speechModal(state, state.turn),
+  );
 };
 
 /** The speech form comes back: post it. If it cannot be accepted, the text comes back as a file. */
@@ -139,7 +152,12 @@ export const submitSpeech = async (
   debateId: string,
   turn: number,
 ) => {
-  const text = interaction.fields.getTextInputValue(SPEECH_FIELD);
+  // A long format's form has several parts (views/long-speech.ts); a short one has the one field.
+  const text = interaction.fields.fields.has(speechPartField(2))
+    ? joinSpeechParts((field) =>
+        interaction.fields.fields.has(field) ? interaction.fields.getTextInputValue(field) : undefined,
+      )
+    : interaction.fields.getTextInputValue(SPEECH_FIELD);
   try {
     await runMove(ctx, interaction, debateId, 'speech', { text, turn });
   } catch (error) {

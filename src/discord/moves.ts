@@ -200,6 +200,16 @@ export const MOVES = {
     event: ({ interaction }) => ({ type: 'cancel', actor: actorOf(interaction) }),
     answer: () => TEXT.practiceStopped,
   },
+  vote: {
+    event: (input) => {
+      const { side, reason } = arg<{ side: string; reason: string }>(input);
+      return { type: 'vote', actor: actorOf(input.interaction), side, reason };
+    },
+    answer: (_moved, { ctx, extra }) => {
+      const { side } = extra as { side: string };
+      return TEXT.voteRecorded(side === 'draw' ? 'a draw' : sideName(ctx, side));
+    },
+  },
 } satisfies Record<string, MoveSpec>;
 
 export type MoveKind = keyof typeof MOVES;

@@ -96,4 +96,12 @@ export const TEXT = {
   configChannelsNeeded: 'Pick a channel to `add` or to `remove`.',
   unknownDebateId: (id: string) =>
     `There is no debate \`${id.slice(0, 30)}\` in this server: pick one from the list, or see /debate history.`,
+  remindSet: (where: 'dm' | 'channel' | 'off') =>
+    where === 'dm'
+      ? 'Turn reminders in correspondence debates will come to you by direct message (in the channel if your DMs are closed).'
+      : where === 'channel'
+        ? 'Turn reminders in correspondence debates will mention you in the debate’s channel.'
+        : 'Turn reminders are off: the bells still show in the channel, without pinging you.',
+  voteRecorded: (choice: string) =>
+    `Your vote for ${choice} is in, with your reason. You can change it until voting closes.`,
 } as const;

@@ -7,6 +7,7 @@ import type { StoreContext } from './collection.js';
 import { KeyvDebateRepository } from './debate-repository.js';
 import { GuildQueue } from './guild-queue.js';
 import { KeyvGuildRepository } from './guild-repository.js';
+import { KeyvMemberSettingsRepository } from './member-settings.js';
 import { KeyvPlayerRepository } from './player-repository.js';
 import { KeyvPracticeRepository } from './practice-repository.js';
 import { NAMESPACES } from './shapes.js';
@@ -63,6 +64,7 @@ export const openStore = async (target: StoreTarget, options: OpenStoreOptions =
     }),
     guilds: new KeyvGuildRepository(context, queue, options.now ?? Date.now),
     practice: new KeyvPracticeRepository(context, queue),
+    members: new KeyvMemberSettingsRepository(context),
     inGuildQueue: (guildId, task) => queue.run(guildId, task),
     detached: (fn) => queue.detached(fn),
     async close() {

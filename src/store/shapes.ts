@@ -177,6 +177,7 @@ export const configCodec: Codec<GuildConfig> = {
     resultImage: z.boolean().default(DEFAULT_CONFIG.resultImage),
     web: z.boolean().default(DEFAULT_CONFIG.web),
     practice: z.boolean().default(DEFAULT_CONFIG.practice),
+    voteRoleId: z.string().optional(),
   }),
   migrations: {},
 };

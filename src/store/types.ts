@@ -6,6 +6,7 @@ import type { MotionTally } from '../debate/motion-stats.js';
 import type { PlayerRecord, RatedChange } from '../debate/player-record.js';
 import type { LoggedEvent } from '../debate/replay.js';
 import type { Announcement, Debate, Result, Timer } from '../debate/types.js';
+import type { MemberSettingsRepository } from './member-settings.js';
 import type { PracticeRepository } from './practice-repository.js';
 import type { FinishedDebate } from './shapes.js';
 
@@ -167,6 +168,8 @@ export interface GuildConfig {
   readonly web: boolean;
   /** Members may practise against Steelman with /practice (default on). */
   readonly practice: boolean;
+  /** Community judging: the role a member needs to vote (unset: any member who did not debate). */
+  readonly voteRoleId?: string;
 }
 
 export interface Season {
@@ -197,6 +200,8 @@ export interface Store {
   readonly guilds: GuildRepository;
   /** Records of practice debates against Steelman, apart from the rated ones. */
   readonly practice: PracticeRepository;
+  /** A member's own settings per server: where their turn reminders go. */
+  readonly members: MemberSettingsRepository;
   /** Runs `task` after every earlier task of the same guild: one writer per guild, in order. */
   inGuildQueue<T>(guildId: string, task: () => Promise<T>): Promise<T>;
   /** Starts work that outlives the current queue task outside it (see GuildQueue.detached). */

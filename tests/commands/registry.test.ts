@@ -30,6 +30,8 @@ describe('the registered commands', () => {
         '/debate replace',
         '/debate history',
         '/debate transcript',
+        '/debate remind',
+        '/debate mine',
         '/evidence hand',
         '/evidence draw',
         '/evidence search',

@@ -115,6 +115,7 @@ export interface OpenOptions {
   format?: string;
   mode?: 'text' | 'live';
   size?: '1v1' | '2v2';
+  judging?: 'auto' | 'community';
 }
 
 export class Table {

@@ -102,6 +102,23 @@ const writeTestDeck = async (dir: string) => {
       quiet('scaling', 5),
     ],
   });
+  // For the correspondence tests: the correspondence format's shape (reminders at its bells,
+  // a community voting window, 10,000-character speeches) on a clock of seconds instead of days.
+  const corr = (side: string) => ({ ...speech(side), seconds: 8, textSeconds: 8, bells: [6, 3] });
+  formats.formats.push({
+    id: 'corr-snap',
+    name: 'Correspondence (tests)',
+    description: 'The correspondence format with eight-second speeches and a short voting window.',
+    sizes: ['1v1'],
+    prepSeconds: 0,
+    handSize: 3,
+    draws: 0,
+    judgingSeconds: 10,
+    speeches: [corr('lecun'), corr('scaling')],
+    reminders: true,
+    votingSeconds: 10,
+    speechChars: 10000,
+  });
   await writeFile(file, JSON.stringify(formats));
 };
 

@@ -9,7 +9,7 @@ export const truncate = (text: string, max: number): string => {
 };
 
 /** A Discord timestamp that every client renders and counts down by itself (no message edits). */
-export const timestamp = (ms: number, style: 'R' | 't' | 'f' = 'R') =>
+export const timestamp = (ms: number, style: 'R' | 't' | 'f' | 'F' = 'R') =>
   `<t:${Math.floor(ms / 1000)}:${style}>`;
 
 export const mention = (userId: string) => (isPartner(userId) ? `**${PARTNER_NAME}**` : `<@${userId}>`);
@@ -31,8 +31,35 @@ const KIND_LABELS: Record<SpeechKind, string> = {
 };
 export const kindLabel = (kind: SpeechKind) => KIND_LABELS[kind];
 
+/** m:ss under an hour; hours (and days) for correspondence speeches, where 1440:00 would read badly. */
 export const duration = (seconds: number) =>
-  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  seconds >= 3600
+    ? longSpan(seconds)
+    : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+/** A long span in words: `2 d 12 h`, `24 h`, `1 h 30 min`. */
+export const longSpan = (seconds: number): string => {
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor((seconds % 86400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  if (days >= 2)
+    return [`${days} d`, hours ? `${hours} h` : '', minutes ? `${minutes} min` : '']
+      .filter(Boolean)
+      .join(' ');
+  const totalHours = Math.floor(seconds / 3600);
+  return [`${totalHours} h`, minutes ? `${minutes} min` : ''].filter(Boolean).join(' ');
+};
+
+/** Deadlines at least this far off are shown with the full date beside the countdown. */
+export const LONG_DEADLINE_SECONDS = 3600;
+
+/**
+ * A deadline `spanSeconds` long: the countdown alone for a short one; for a long one (hours or days
+ * away, in a correspondence debate) the full date and time as well, which a member planning their
+ * day needs more than "in 23 hours".
+ */
+export const deadline = (ms: number, spanSeconds: number): string =>
+  spanSeconds >= LONG_DEADLINE_SECONDS ? `${timestamp(ms, 'F')} (${timestamp(ms)})` : timestamp(ms);
 
 export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 

@@ -3,7 +3,16 @@ import { PROVISIONAL_DEBATES } from '../../debate/ratings.js';
 import type { Debate } from '../../debate/types.js';
 import type { GuildConfig, Season } from '../../store/types.js';
 import { controlLines } from './controls.js';
-import { duration, kindLabel, mention, pingNobody, sideLabel, timestamp, truncate } from './format.js';
+import {
+  deadline,
+  duration,
+  kindLabel,
+  mention,
+  pingNobody,
+  sideLabel,
+  timestamp,
+  truncate,
+} from './format.js';
 import { pointLines } from './points.js';
 import type { View } from './view.js';
 
@@ -55,6 +64,7 @@ export const helpView = (deck: Deck): View => ({
           '**4. Judging.** Judges fill a ballot for every debater on the rubric (`/rubric`) and name a winner or a draw. No judges: the automatic rubric decides.',
           '**5. Result.** Scores per criterion with reasons that quote you, coaching on every speech (strongest and weakest part, the point you left unanswered and the card that answers it), rating changes, and a transcript. Climb `/leaderboard` (page buttons answer you privately); see `/stats` for what to practise; `/debate history` and `/debate transcript` find past debates.',
           '**Alone?** `/practice start [level]` (novice, club, champion): Steelman argues the other side from its own cards, quotes your claims and answers them. Not rated; `/practice stop` ends it.',
+          '**Correspondence.** Formats `correspondence` (24 h a speech) and `weekend` (12 h) run over days: speeches up to 10,000 characters, reminders before each deadline (`/debate remind dm|channel|off`), `/debate mine` for your debates under way, and `judging:community` for a vote with reasons.',
           '',
           '**Host controls.** `/debate pause` and `/debate resume` stop and restart the clock (the deadline moves by the pause); `/debate extend <seconds>` gives the speaker extra time; `/debate replace <user>` opens a departed debater’s seat for someone to join. Live mode: `/debate start voice:` names the voice channel; formats with a prep pool (Lincoln-Douglas: 4 min a side) have **Take prep** on the turn card; formats with protected time (parliamentary) have **Point of information** for the other side outside the first and last minute.',
           '**Research:** `/evidence search`, `/evidence show`, `/motion list`, `/motion stats`. **Moderators:** `/config`, `/season new`, `/debate cancel`.',
@@ -88,7 +98,7 @@ export const statusView = (deck: Deck, state: Debate): View => {
     case 'speaking':
       if (slot)
         lines.push(
-          `Turn ${state.turn + 1} of ${state.slots.length}: ${mention(slot.userId)} · ${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)}), ${state.paused ? 'clock stopped' : `ends ${timestamp(state.turnEndsAt ?? 0)}`}.`,
+          `Turn ${state.turn + 1} of ${state.slots.length}: ${mention(slot.userId)} · ${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)}), ${state.paused ? 'clock stopped' : `ends ${deadline(state.turnEndsAt ?? 0, slot.seconds)}`}.`,
         );
       break;
     case 'judging':
@@ -146,6 +156,11 @@ export const configView = (config: GuildConfig, season: Season): View => ({
         { name: 'result-image', value: config.resultImage ? 'on' : 'off', inline: true },
         { name: 'web', value: config.web ? 'on (web leaderboard)' : 'off', inline: true },
         { name: 'practice', value: config.practice ? 'on (/practice)' : 'off', inline: true },
+        {
+          name: 'vote-role',
+          value: config.voteRoleId ? `<@&${config.voteRoleId}>` : 'any member who did not debate',
+          inline: true,
+        },
         {
           name: 'season',
           value: `${season.number}, since ${timestamp(season.startedAt, 'f')}`,

@@ -6,6 +6,7 @@ import { displayRating } from '../../debate/ratings.js';
 import type { CriterionScore, Debate, Result } from '../../debate/types.js';
 import { customId } from '../custom-id.js';
 import { coachingText } from './coaching.js';
+import { communityDecision, communityVotesField } from './community.js';
 import { mention, pingNobody, sideColour, sideLabel, truncate } from './format.js';
 import { practiceFields, TEXT_PRACTICE } from './practice-result.js';
 import { button, row, type View } from './view.js';
@@ -17,7 +18,11 @@ const headline = (deck: Deck, result: Result) => {
 };
 
 const decidedBy = (deck: Deck, state: Debate, result: Result) => {
+  const community = communityDecision(deck, state, result);
+  if (community) return community;
   switch (result.decidedBy) {
+    case 'community':
+      return 'Decided by community vote.';
     case 'forfeit':
       return `Decided by forfeit: ${result.forfeitedBy ? mention(result.forfeitedBy) : 'a debater'} conceded.`;
     case 'judges': {
@@ -121,7 +126,10 @@ export const resultView = (
         title,
         description,
         color: sideColour(deck, result.winner === 'draw' ? undefined : result.winner),
-        fields: [...fields, ...(room >= 100 ? coaching : [])].slice(0, 25),
+        fields: [...fields, ...(room >= 100 ? coaching : []), ...communityVotesField(deck, state)].slice(
+          0,
+          25,
+        ),
         ...(image ? { image: { url: `attachment://${RESULT_IMAGE_FILE}` } } : {}),
       },
     ],

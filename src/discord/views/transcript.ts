@@ -1,6 +1,7 @@
 import type { Deck } from '../../content/deck.js';
 import type { Debate } from '../../debate/types.js';
 import { coachingLines } from './coaching.js';
+import { communityVotesMarkdown } from './community.js';
 import { controlTranscriptLines } from './controls.js';
 import { duration, kindLabel } from './format.js';
 
@@ -95,6 +96,8 @@ export const transcriptMarkdown = (deck: Deck, state: Debate, names: ReadonlyMap
       }
     }
   }
+  const votes = communityVotesMarkdown(deck, state, who);
+  if (votes.length > 0) out.push('', ...votes);
   return `${out.join('\n')}\n`;
 };
 

@@ -4,14 +4,15 @@ import type { Debate, TurnRecord } from '../../debate/types.js';
 import { customId } from '../custom-id.js';
 import { controlLines, prepButton } from './controls.js';
 import {
+  deadline,
   duration,
   kindLabel,
+  longSpan,
   mention,
   pingNobody,
   pingOnly,
   sideColour,
   sideLabel,
-  timestamp,
   truncate,
 } from './format.js';
 import { poiButton, pointLines } from './points.js';
@@ -46,7 +47,7 @@ export const begunView = (deck: Deck, state: Debate, prepEndsAt: number): View =
           {
             name: prep ? 'Prep' : 'Prep skipped',
             value: prep
-              ? `Read your hand and plan. The first speech starts ${timestamp(prepEndsAt)}, or as soon as every debater presses Ready.`
+              ? `Read your hand and plan. The first speech starts ${deadline(prepEndsAt, deck.format(state.formatId)?.prepSeconds ?? 0)}, or as soon as every debater presses Ready.`
               : 'The first speech starts now.',
           },
         ],
@@ -69,7 +70,7 @@ export const turnView = (deck: Deck, state: Debate, turn: number): View => {
   const endsAt = state.turnEndsAt ?? 0;
   const how =
     state.mode === 'text'
-      ? 'Press **Speak** to write your speech (up to 4,000 characters; cite cards like [L07]).'
+      ? `Press **Speak** to write your speech (up to ${(deck.format(state.formatId)?.speechChars ?? 4000).toLocaleString('en')} characters; cite cards like [L07]).`
       : 'Speak in voice now; press **Done** when you finish.';
   const buttons =
     state.mode === 'text'
@@ -85,7 +86,7 @@ export const turnView = (deck: Deck, state: Debate, turn: number): View => {
   buttons.push(...prepButton(deck, state, turn), ...poiButton(state, turn));
   const controls = [...controlLines(deck, state), ...pointLines(deck, state, turn)];
   return {
-    content: `🎤 ${mention(slot.userId)}, your turn: **${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)}** (${duration(slot.seconds)}), ends ${timestamp(endsAt)}.`,
+    content: `🎤 ${mention(slot.userId)}, your turn: **${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)}** (${duration(slot.seconds)}), ends ${deadline(endsAt, slot.seconds)}.`,
     embeds: [
       {
         description: [`Turn ${turn + 1} of ${state.slots.length}. ${how}`, ...controls].join('\n'),
@@ -99,9 +100,14 @@ export const turnView = (deck: Deck, state: Debate, turn: number): View => {
 
 export const bellView = (state: Debate, turn: number, secondsLeft: number): View => {
   const slot = state.slots[turn];
-  const left = secondsLeft >= 60 && secondsLeft % 60 === 0 ? `${secondsLeft / 60} min` : `${secondsLeft} s`;
+  const left =
+    secondsLeft >= 3600
+      ? longSpan(secondsLeft)
+      : secondsLeft >= 60 && secondsLeft % 60 === 0
+        ? `${secondsLeft / 60} min`
+        : `${secondsLeft} s`;
   return {
-    content: `🔔 ${left} left for ${slot ? mention(slot.userId) : 'the speaker'} (ends ${timestamp(state.turnEndsAt ?? 0)}).`,
+    content: `🔔 ${left} left for ${slot ? mention(slot.userId) : 'the speaker'} (ends ${deadline(state.turnEndsAt ?? 0, slot?.seconds ?? 0)}).`,
     allowedMentions: pingNobody,
   };
 };
@@ -141,7 +147,7 @@ export const turnEndedView = (deck: Deck, state: Debate, record: TurnRecord): Vi
 };
 
 export const judgingView = (deck: Deck, state: Debate, endsAt: number): View => ({
-  content: `⚖️ The speeches are over. Judges ${state.judges.map(mention).join(' ')}: open your ballot. Judging closes ${timestamp(endsAt)}.`,
+  content: `⚖️ The speeches are over. Judges ${state.judges.map(mention).join(' ')}: open your ballot. Judging closes ${deadline(endsAt, deck.format(state.formatId)?.judgingSeconds ?? 0)}.`,
   components: [
     row(button(customId('ballot', state.id), 'Open ballot', ButtonStyle.Primary, { emoji: '🗳️' })),
     crowdRow(deck, state.id),

@@ -90,7 +90,7 @@ const debaterScoreSchema: z.ZodType<DebaterScore> = z.object({
 export const resultSchema: z.ZodType<Result> = z
   .object({
     winner: z.string().optional(),
-    decidedBy: z.enum(['judges', 'automatic', 'forfeit', 'none']),
+    decidedBy: z.enum(['judges', 'automatic', 'forfeit', 'none', 'community']),
     rated: z.boolean(),
     scores: z.array(debaterScoreSchema),
     sideTotals: record(z.number()),
@@ -165,6 +165,10 @@ export const debateSchema: z.ZodType<Debate> = z
       )
       .optional(),
     practice: z.object({ level: z.enum(PRACTICE_LEVELS) }).optional(),
+    judging: z.enum(['community']).optional(),
+    votes: record(
+      z.object({ userId: z.string(), side: z.string(), reason: z.string(), at: z.number() }),
+    ).optional(),
   })
   .transform((d) => ({
     ...d,
@@ -197,6 +201,7 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
         history: record(z.number()).optional(),
       })
       .optional(),
+    judging: z.enum(['community']).optional(),
   }),
   z.object({ ...withActor('join'), side: z.string(), history: record(z.number()).optional() }),
   z.object(withActor('leave')),
@@ -219,6 +224,7 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
   z.object({ ...withActor('end-prep'), turn: z.number().int().optional() }),
   z.object({ ...withActor('poi'), turn: z.number().int().optional() }),
   z.object({ ...withActor('poi-answer'), accept: z.boolean(), turn: z.number().int().optional() }),
+  z.object({ ...withActor('vote'), side: z.string(), reason: z.string() }),
 ]);
 
 export const loggedEventSchema: z.ZodType<LoggedEvent> = z.object({
