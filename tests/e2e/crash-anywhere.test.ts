@@ -39,9 +39,15 @@ const SPEECHES = [
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** What a member sees, with what differs between runs (ids, clock times) taken out. */
+/**
+ * What a member sees, with what differs between independent runs taken out: ids, clock times, and
+ * the coaching's "your [card] would have answered it", which names a card of the hand dealt (each
+ * run deals from its own random seed; a restart never changes a hand).
+ */
 const normalise = (world: World, text: string) => {
-  let out = text.replace(/<t:\d+:[a-zA-Z]>/g, '<t>');
+  let out = text
+    .replace(/<t:\d+:[a-zA-Z]>/g, '<t>')
+    .replace(/; your \[[A-Z]\d+\][^\n]*? would have answered it/g, '');
   for (const member of world.guild.members()) out = out.replaceAll(member.id, member.username);
   return out;
 };

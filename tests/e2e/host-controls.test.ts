@@ -1,6 +1,6 @@
 import type { DoubleUser } from '@steelman/discord-double';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenOptions, privately, Table } from './flows.js';
+import { confirmed, type OpenOptions, privately, Table } from './flows.js';
 import {
   Bot,
   buttonId,
@@ -92,7 +92,8 @@ describe('pause and resume', () => {
     await table.turn(1);
 
     // The transcript writes the controls down.
-    await privately(alice.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
+    // A forfeit asks a private Confirm / Keep first.
+    await confirmed(alice, alice.slash(table.channel, 'debate', { subcommand: 'forfeit' }));
     const result = await table.result();
     const reply = await privately(alice.click(result, buttonId(result, /:transcript:/)));
     const transcript = world.double.attachments(reply.id)[0]?.text() ?? '';
