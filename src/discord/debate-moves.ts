@@ -14,7 +14,7 @@ import { ballotRefusal } from '../debate/judging.js';
 import { speechRefusal } from '../debate/turns.js';
 import type { Mode } from '../debate/types.js';
 import { MoveRefused } from '../play/play.js';
-import type { StoredDebate } from '../store/types.js';
+import type { GuildConfig, StoredDebate } from '../store/types.js';
 import { StoreUnavailableError } from '../store/types.js';
 import { parseScores, parseWinner } from './ballot-input.js';
 import { displayNames } from './member-name.js';
@@ -52,6 +52,30 @@ export const debateInChannel = async (ctx: AppContext, interaction: Interaction)
 };
 
 /**
+ * Where a debate (or a practice round) may open: a channel the server allows, that the bot can post
+ * in (a debate it cannot post in would run unseen: every turn missed).
+ * @throws UserError with the reason
+ */
+export const assertCanOpenHere = (interaction: ChatInputCommandInteraction, config: GuildConfig) => {
+  if (config.debateChannels.length > 0 && !config.debateChannels.includes(interaction.channelId))
+    throw new UserError(TEXT.channelNotAllowed(config.debateChannels.map((id) => `<#${id}>`).join(', ')));
+  const needed = [
+    PermissionFlagsBits.ViewChannel,
+    PermissionFlagsBits.SendMessages,
+    PermissionFlagsBits.EmbedLinks,
+  ];
+  if (interaction.appPermissions && !interaction.appPermissions.has(needed))
+    throw new UserError(TEXT.botCannotPost);
+};
+
+/** The motion asked for, or a random one. @throws UserError for an unknown id */
+export const pickMotion = (ctx: AppContext, id: string | null | undefined) => {
+  const motion = id ? ctx.deck.motion(id) : ctx.deck.motions[ctx.seed() % ctx.deck.motions.length];
+  if (!motion) throw new UserError(TEXT.unknownMotion(id ?? ''));
+  return motion;
+};
+
+/**
  * /debate start: opens a lobby in this channel. The lobby card is an announcement like any other
  * (posted from the outbox with a fixed nonce, so a crash can never post it twice); the host hears
  * privately that it is open.
@@ -70,20 +94,8 @@ export const startDebate = async (
 ) => {
   const guildId = guildIdOf(interaction);
   const config = await ctx.store.guilds.config(guildId);
-  if (config.debateChannels.length > 0 && !config.debateChannels.includes(interaction.channelId))
-    throw new UserError(TEXT.channelNotAllowed(config.debateChannels.map((id) => `<#${id}>`).join(', ')));
-  // A debate the bot cannot post in would run unseen: every turn missed.
-  const needed = [
-    PermissionFlagsBits.ViewChannel,
-    PermissionFlagsBits.SendMessages,
-    PermissionFlagsBits.EmbedLinks,
-  ];
-  if (interaction.appPermissions && !interaction.appPermissions.has(needed))
-    throw new UserError(TEXT.botCannotPost);
-  const motion = options.motion
-    ? ctx.deck.motion(options.motion)
-    : ctx.deck.motions[ctx.seed() % ctx.deck.motions.length];
-  if (!motion) throw new UserError(TEXT.unknownMotion(options.motion ?? ''));
+  assertCanOpenHere(interaction, config);
+  const motion = pickMotion(ctx, options.motion);
   const fits = (id: string | undefined) => {
     const candidate = id ? ctx.deck.format(id) : undefined;
     return candidate && (!options.size || candidate.sizes.includes(options.size as Size))

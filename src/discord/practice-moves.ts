@@ -1,7 +1,8 @@
-import { type ChatInputCommandInteraction, PermissionFlagsBits } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { AppContext } from '../context.js';
 import { FINISHED_PHASES, PRACTICE_LEVELS, type PracticeLevel } from '../debate/types.js';
 import type { StoredDebate } from '../store/types.js';
+import { assertCanOpenHere, pickMotion } from './debate-moves.js';
 import { runMove } from './moves.js';
 import { guildIdOf } from './respond.js';
 import { TEXT } from './text.js';
@@ -38,21 +39,10 @@ export const startPractice = async (
   const guildId = guildIdOf(interaction);
   const config = await ctx.store.guilds.config(guildId);
   if (!config.practice) throw new UserError(TEXT.practiceOff);
-  if (config.debateChannels.length > 0 && !config.debateChannels.includes(interaction.channelId))
-    throw new UserError(TEXT.channelNotAllowed(config.debateChannels.map((id) => `<#${id}>`).join(', ')));
-  const needed = [
-    PermissionFlagsBits.ViewChannel,
-    PermissionFlagsBits.SendMessages,
-    PermissionFlagsBits.EmbedLinks,
-  ];
-  if (interaction.appPermissions && !interaction.appPermissions.has(needed))
-    throw new UserError(TEXT.botCannotPost);
+  assertCanOpenHere(interaction, config);
   const level = (options.level ?? 'club') as PracticeLevel;
   if (!PRACTICE_LEVELS.includes(level)) throw new UserError(TEXT.unknownLevel(options.level ?? ''));
-  const motion = options.motion
-    ? ctx.deck.motion(options.motion)
-    : ctx.deck.motions[ctx.seed() % ctx.deck.motions.length];
-  if (!motion) throw new UserError(TEXT.unknownMotion(options.motion ?? ''));
+  const motion = pickMotion(ctx, options.motion);
   const oneOnOne = (id: string | undefined) => {
     const format = id ? ctx.deck.format(id) : undefined;
     return format?.sizes.includes('1v1') ? format : undefined;
