@@ -35,6 +35,20 @@ const displayChange = (before: SkillRating, after: SkillRating) =>
   displayRating(after) - displayRating(before);
 
 /**
+ * The record as it stood before `debateId` was folded in, when it already holds that debate (a
+ * result retried after a partial write); otherwise the record as it is.
+ */
+const beforeDebate = (player: StoredPlayer, debateId: string, side: string): PlayerRecord => {
+  const { record, last } = player;
+  if (last?.debateId !== debateId || !record.recent.some((r) => r.debateId === debateId)) return record;
+  return {
+    ...record,
+    rating: last.before,
+    sideRatings: last.sideBefore ? { ...record.sideRatings, [side]: last.sideBefore } : record.sideRatings,
+  };
+};
+
+/**
  * Player records per guild and season, side histories per guild, opt-outs, and the leaderboards
  * over them. Writes run in the guild's queue (joining the caller's turn when it already holds it).
  *
@@ -83,12 +97,17 @@ export class KeyvPlayerRepository implements PlayerRepository {
       const stored = new Map<string, StoredPlayer>();
       const found = await this.#players.getMany(userIds.map((id) => playerKey(guildId, season, id)));
       for (const player of found) if (player) stored.set(player.record.userId, player);
-      const current = new Map([...stored].map(([id, player]) => [id, player.record]));
+      const sideOf = (userId: string) => debate.debaters.find((d) => d.userId === userId)?.side ?? '';
+      // Everyone is rated against the ratings from before this debate, also when a failed write
+      // left some of them already updated for it.
+      const current = new Map(
+        [...stored].map(([id, player]) => [id, beforeDebate(player, debate.id, sideOf(id))]),
+      );
       const { records, changes } = applyResult(debate, result, current, displayChange);
       if (records.length === 0) return [];
 
       const reported: RatedChange[] = [];
-      const written: { record: PlayerRecord; before: SkillRating }[] = [];
+      const written: { record: PlayerRecord; before: SkillRating; sideBefore?: SkillRating }[] = [];
       for (const record of records) {
         const prior = stored.get(record.userId);
         const change = changes.find((c) => c.userId === record.userId);
@@ -97,15 +116,16 @@ export class KeyvPlayerRepository implements PlayerRepository {
           const before = prior.last?.debateId === debate.id ? prior.last.before : prior.record.rating;
           reported.push({ userId: record.userId, before, after: prior.record.rating });
         } else {
-          written.push({ record, before: change.before });
+          const sideBefore = current.get(record.userId)?.sideRatings[sideOf(record.userId)];
+          written.push({ record, before: change.before, ...(sideBefore ? { sideBefore } : {}) });
           reported.push(change);
         }
       }
       await Promise.all([
-        ...written.map(({ record, before }) =>
+        ...written.map(({ record, before, sideBefore }) =>
           this.#players.set(playerKey(guildId, season, record.userId), {
             record,
-            last: { debateId: debate.id, before },
+            last: { debateId: debate.id, before, ...(sideBefore ? { sideBefore } : {}) },
           }),
         ),
         this.#countSides(guildId, debate, names),

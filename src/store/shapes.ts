@@ -91,15 +91,24 @@ export const liveIndexCodec: Codec<LiveIndex> = {
 
 export interface StoredPlayer {
   readonly record: PlayerRecord;
-  /** The rating before the last result folded in, so a repeated result can report the same change. */
-  readonly last?: { readonly debateId: string; readonly before: SkillRating };
+  /**
+   * The ratings before the last result folded in (overall, and on the side played), so a repeated
+   * result reports the same change and rates the others against what this player had before it.
+   */
+  readonly last?: {
+    readonly debateId: string;
+    readonly before: SkillRating;
+    readonly sideBefore?: SkillRating;
+  };
 }
 export const playerCodec: Codec<StoredPlayer> = {
   name: 'player',
   version: 1,
   schema: z.object({
     record: playerRecordSchema,
-    last: z.object({ debateId: z.string(), before: skillRatingSchema }).optional(),
+    last: z
+      .object({ debateId: z.string(), before: skillRatingSchema, sideBefore: skillRatingSchema.optional() })
+      .optional(),
   }),
   migrations: {},
 };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { displayRating } from '../../src/debate/ratings.js';
+import { playerCodec, playerKey } from '../../src/store/shapes.js';
 import type { Store } from '../../src/store/types.js';
 import { BACKENDS, useBackend } from './backends.js';
 import { GUILD, T0 } from './drive.js';
+import { openRaw } from './raw.js';
 import { finished } from './results.js';
 
 let serial = 0;
@@ -83,6 +85,31 @@ describe.each(BACKENDS)('player repository on %s', (backend) => {
     expect(second).toEqual(first);
     expect((await store.players.get(GUILD, 1, 'bob'))?.overall.debates).toBe(1);
     expect(await store.players.sideHistory(GUILD, 'bob')).toEqual({ scaling: 1 });
+  });
+
+  it('given a result retried after only one player was written, then the other is rated against the pre-debate ratings', async () => {
+    const target = await harness.fresh();
+    const store = await harness.open({}, target);
+    // Unequal ratings first, so who is rated against what shows in the numbers.
+    await play(store, 'alice', 'bob', 'lecun');
+    await play(store, 'alice', 'carol', 'lecun');
+    const { debate, result } = finished('retried', 'alice', 'bob', 'scaling', T0 + 100);
+    const raw = await openRaw(target);
+    try {
+      const players = raw.collection('players', '', playerCodec);
+      const bobBefore = await players.get(playerKey(GUILD, 1, 'bob'));
+      if (!bobBefore) throw new Error('bob missing');
+      const expected = await store.players.recordResult(GUILD, 1, debate, result);
+      const bobRated = await store.players.get(GUILD, 1, 'bob');
+      // The write of bob's record failed; alice's landed.
+      await players.set(playerKey(GUILD, 1, 'bob'), bobBefore);
+      const retried = await store.players.recordResult(GUILD, 1, debate, result);
+      expect(retried).toEqual(expected);
+      expect(await store.players.get(GUILD, 1, 'bob')).toEqual(bobRated);
+      expect((await store.players.get(GUILD, 1, 'alice'))?.overall.debates).toBe(3);
+    } finally {
+      await raw.close();
+    }
   });
 
   it('given players with fewer than three debates, then they are provisional: shown apart, not ranked', async () => {
