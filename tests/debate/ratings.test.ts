@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   displayRating,
+  firstResultChanges,
   isProvisional,
   newRating,
   PROVISIONAL_DEBATES,
   type RatedTeam,
   rateDebate,
+  ratingParts,
   type SkillRating,
 } from '../../src/debate/ratings.js';
 
@@ -21,6 +23,31 @@ const get = (ratings: Map<string, SkillRating>, userId: string): SkillRating => 
 };
 
 describe('displayed rating', () => {
+  it('given a newcomer, then skill and margin are both 1000, and a first win shows +138, a first loss −73', () => {
+    expect(ratingParts(newRating())).toEqual({ shown: 1000, skill: 1000, margin: 1000 });
+    expect(firstResultChanges()).toEqual({ win: 138, loss: -73 });
+  });
+
+  it('given any rating, then its parts add up to what is shown: 1000 + skill − margin', () => {
+    let a = newRating();
+    let b = newRating();
+    for (let i = 0; i < 12; i++) {
+      const next = rateDebate(
+        [team('lecun', ['a', a]), team('scaling', ['b', b])],
+        i % 3 === 0 ? 'scaling' : 'lecun',
+      );
+      a = get(next, 'a');
+      b = get(next, 'b');
+      for (const r of [a, b]) {
+        const parts = ratingParts(r);
+        expect(parts.shown).toBe(displayRating(r));
+        expect(1000 + parts.skill - parts.margin).toBe(parts.shown);
+      }
+    }
+    // The margin only shrinks: after a dozen debates it is well under a newcomer's 1000.
+    expect(ratingParts(a).margin).toBeLessThan(800);
+  });
+
   it('given a newcomer, then it is 1000', () => {
     expect(displayRating(newRating())).toBe(1000);
   });

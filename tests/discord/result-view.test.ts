@@ -91,5 +91,8 @@ describe('/rubric', () => {
     }
     expect(embed?.description).toContain('Σ weight × (score − 1) ÷ 4');
     expect(embed?.description).toContain('mean of your speeches');
+    const ratings = embed?.fields?.find((f) => f.name === 'Ratings')?.value;
+    expect(ratings).toContain('1000 + your skill estimate − a margin of doubt');
+    expect(ratings).toContain('a first win shows +138 and a first loss −73');
   });
 });

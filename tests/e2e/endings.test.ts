@@ -195,6 +195,14 @@ describe('standings after several rated debates', () => {
     const recent = (field(stats, 'Last debates') ?? '').split('\n');
     expect(recent).toHaveLength(3);
     expect(recent.map((l) => l.slice(0, 1))).toEqual(['❌', '✅', '❌']);
+    // The rating is taken apart so it adds up on screen: shown = 1000 + skill − margin.
+    const shown = Number(/rating \*\*(\d+)\*\*/.exec(String(stats.embeds[0]?.description))?.[1]);
+    const parts = /^(\d+) = 1000 \+ skill (\d+) − margin (\d+)\./.exec(
+      field(stats, 'How the rating is made') ?? '',
+    );
+    expect(Number(parts?.[1])).toBe(shown);
+    expect(1000 + Number(parts?.[2]) - Number(parts?.[3])).toBe(shown);
+    expect(field(stats, 'How the rating is made')).toContain('a first win shows +138 and a first loss −73');
 
     const bobStats = await privately(bob.slash(channel, 'stats', {}));
     expect(String(bobStats.embeds[0]?.description)).toContain('rank **1**');

@@ -14,6 +14,7 @@ import {
   truncate,
 } from './format.js';
 import { pointLines } from './points.js';
+import { ratingExplanation } from './rating.js';
 import type { View } from './view.js';
 
 /** /rubric: printed from data/rubric.json, so what players read is what the code does. */
@@ -44,6 +45,7 @@ export const rubricView = (deck: Deck): View => ({
             value: truncate(c.levels.map((l) => `**${l.score}** ${l.means}`).join('\n'), 1024),
           },
         ])
+        .concat([{ name: 'Ratings', value: truncate(ratingExplanation(), 1024) }])
         .slice(0, 25),
     },
   ],

@@ -1,12 +1,13 @@
 import { ButtonStyle } from 'discord.js';
 import type { Deck } from '../../content/deck.js';
 import type { PlayerRecord, Tally } from '../../debate/player-record.js';
-import { displayRating, isProvisional, PROVISIONAL_DEBATES } from '../../debate/ratings.js';
+import { displayRating, isProvisional, PROVISIONAL_DEBATES, ratingParts } from '../../debate/ratings.js';
 import type { PracticeRecord } from '../../store/practice-repository.js';
 import type { LeaderboardPage } from '../../store/types.js';
 import { customId } from '../custom-id.js';
 import { mention, pingNobody, sideLabel, timestamp, truncate } from './format.js';
 import { practiceField, withPractice } from './practice-stats.js';
+import { ratingExplanation } from './rating.js';
 import { button, row, type View } from './view.js';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
@@ -142,6 +143,10 @@ export const statsView = (
             ? [{ name: 'Practise next', value: `${weakest.name} (${weakest.avg.toFixed(1)} on average)` }]
             : []),
           { name: 'Last debates', value: truncate(recent.join('\n') || '—', 1024) },
+          {
+            name: 'How the rating is made',
+            value: truncate(ratingExplanation(ratingParts(record.rating)), 1024),
+          },
           ...practiceField(practice),
         ],
       },
