@@ -56,8 +56,50 @@ export const startPractice = async (
     throw new UserError(
       TEXT.unknownFormat(options.format ?? '', ctx.deck.formats.map((f) => f.id).join(', ')),
     );
-  const busy = await practiceOf(ctx, guildId, interaction.user.id);
-  if (busy) throw new UserError(TEXT.practiceBusy(busy.state.channelId));
+  const member = `${guildId}:${interaction.user.id}`;
+  const starting = startingIn(ctx);
+  if (starting.has(member)) throw new UserError(TEXT.practiceStarting);
+  starting.add(member);
+  try {
+    const busy = await practiceOf(ctx, guildId, interaction.user.id);
+    if (busy) throw new UserError(TEXT.practiceBusy(busy.state.channelId));
+    await openPractice(
+      ctx,
+      interaction,
+      guildId,
+      motion.id,
+      format.id,
+      level,
+      options.side,
+      config.lobbyMinutes,
+    );
+  } finally {
+    starting.delete(member);
+  }
+};
+
+/**
+ * Members whose /practice start is between its check and its write, per running bot. A server's
+ * moves all run in the one process that owns it, so this closes the gap two starts at the same
+ * instant (in two channels) would otherwise both pass through.
+ */
+const startingByBot = new WeakMap<AppContext['play'], Set<string>>();
+const startingIn = (ctx: AppContext): Set<string> => {
+  let starting = startingByBot.get(ctx.play);
+  if (!starting) startingByBot.set(ctx.play, (starting = new Set()));
+  return starting;
+};
+
+const openPractice = async (
+  ctx: AppContext,
+  interaction: ChatInputCommandInteraction,
+  guildId: string,
+  motionId: string,
+  formatId: string,
+  level: PracticeLevel,
+  side: string,
+  lobbyMinutes: number,
+) => {
   const history = await ctx.store.players.sideHistory(guildId, interaction.user.id);
   await runMove(ctx, interaction, interaction.id, 'practice', {
     type: 'open',
@@ -65,13 +107,13 @@ export const startPractice = async (
     guildId,
     channelId: interaction.channelId,
     hostId: interaction.user.id,
-    motionId: motion.id,
-    formatId: format.id,
+    motionId,
+    formatId,
     mode: 'text',
     size: '1v1',
     seed: ctx.seed(),
-    lobbySeconds: config.lobbyMinutes * 60,
-    practice: { level, side: options.side, history },
+    lobbySeconds: lobbyMinutes * 60,
+    practice: { level, side, history },
   });
 };
 

@@ -67,6 +67,7 @@ export const TEXT = {
   practiceOff: 'Practice against Steelman is switched off in this server (/config set practice).',
   practiceBusy: (channelId: string) =>
     `You already have a practice debate under way in <#${channelId}>. Finish it, or end it with /practice stop.`,
+  practiceStarting: 'Your practice debate is being started in another channel; it will be there in a moment.',
   noPractice: 'You have no practice debate under way. Start one with /practice start.',
   unknownLevel: (level: string) => `There is no level "${level}": choose novice, club or champion.`,
   practiceStarted: (side: string, level: string, posted: boolean) =>

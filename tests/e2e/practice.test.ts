@@ -113,6 +113,22 @@ describe('a practice debate against Steelman through the real client', () => {
     expect(bot.errors()).toEqual([]);
   }, 60_000);
 
+  it('given two /practice start at the same instant in two channels, then exactly one practice debate begins', async () => {
+    const carol = world.user('carol');
+    const answers = await Promise.all(
+      [world.channel('debates'), world.channel('lounge')].map((channel) =>
+        privately(carol.slash(channel, 'practice', { subcommand: 'start', options: { level: 'novice' } })),
+      ),
+    );
+    const texts = answers.map(embedText);
+    expect(texts.filter((t) => t.includes('Practice begun'))).toHaveLength(1);
+    expect(
+      texts.filter((t) => /being started in another channel|already have a practice debate/.test(t)),
+    ).toHaveLength(1);
+    await privately(carol.slash(world.channel('debates'), 'practice', { subcommand: 'stop' }));
+    expect(bot.errors()).toEqual([]);
+  }, 60_000);
+
   it('given novice and then club, when the member plays each through, then each reaches its result and /stats counts a practice debate per level', async () => {
     const channel = world.channel('lounge');
     const carol = world.user('carol');
