@@ -12,6 +12,7 @@ const base: GuildConfig = {
   resultImage: false,
   web: false,
   practice: true,
+  threads: true,
 };
 
 describe('/config set', () => {
@@ -33,6 +34,18 @@ describe('/config set', () => {
       ok: true,
       config: { ...base, practice: false },
     });
+  });
+
+  it('given threads off and on again, then debates stay in their channel or move into a thread', () => {
+    expect(applySetting(deck, base, 'threads', 'off')).toEqual({
+      ok: true,
+      config: { ...base, threads: false },
+    });
+    expect(applySetting(deck, { ...base, threads: false }, 'threads', 'on')).toEqual({
+      ok: true,
+      config: base,
+    });
+    expect(applySetting(deck, base, 'threads', 'maybe')).toEqual({ ok: false, message: 'Give "on" or "off".' });
   });
 
   it('given a known format, then it becomes the default', () => {

@@ -157,6 +157,11 @@ export const configView = (config: GuildConfig, season: Season): View => ({
         { name: 'web', value: config.web ? 'on (web leaderboard)' : 'off', inline: true },
         { name: 'practice', value: config.practice ? 'on (/practice)' : 'off', inline: true },
         {
+          name: 'threads',
+          value: config.threads ? 'on (a thread per debate)' : 'off (debates run in the channel)',
+          inline: true,
+        },
+        {
           name: 'vote-role',
           value: config.voteRoleId ? `<@&${config.voteRoleId}>` : 'any member who did not debate',
           inline: true,
