@@ -21,5 +21,8 @@ export const mine = async (interaction: ChatInputCommandInteraction, ctx: AppCon
     .filter(
       (s) => s.debaters.some((d) => d.userId === userId) || s.judges.includes(userId) || s.hostId === userId,
     );
-  await respondPrivately(interaction, mineView(ctx.deck, own, userId, (s) => venues.get(s.id) ?? s.channelId));
+  await respondPrivately(
+    interaction,
+    mineView(ctx.deck, own, userId, (s) => venues.get(s.id) ?? s.channelId),
+  );
 };

@@ -122,7 +122,11 @@ const deliverPosts = async (
   entry: OutboxEntry,
   nonce: (k: number) => string,
   /** `home`: the channel the debate opened in (the lobby card's); `channel`: where it is held now. */
-  { home, channel, threadId }: { home: SendableChannels; channel: SendableChannels; threadId?: string | undefined },
+  {
+    home,
+    channel,
+    threadId,
+  }: { home: SendableChannels; channel: SendableChannels; threadId?: string | undefined },
 ): Promise<{ lobbyMessageId?: string; messageId?: string } | undefined> => {
   const { state, meta } = stored;
   let posts = 0;

@@ -8,13 +8,16 @@ import {
   ThreadAutoArchiveDuration,
 } from 'discord.js';
 import type { Deck } from '../content/deck.js';
-import type { Store, StoredDebate } from '../store/types.js';
 import { isPartner } from '../debate/partner/identity.js';
+import type { Store, StoredDebate } from '../store/types.js';
 import { asPostFailed } from './announce.js';
 import { TEXT } from './text.js';
 
 /** What the bot needs in the channel to hold a debate in a thread there: start it, and post in it. */
-const THREAD_PERMISSIONS = [PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads];
+const THREAD_PERMISSIONS = [
+  PermissionFlagsBits.CreatePublicThreads,
+  PermissionFlagsBits.SendMessagesInThreads,
+];
 
 /**
  * On Begin: moves the debate into a thread started from its lobby card, where the server allows it

@@ -13,7 +13,8 @@ export const TEXT = {
   noDebateHere:
     'There is no debate in this channel. Start one with /debate start (a debate that has begun runs in its own thread: use the commands there).',
   /** A debate's thread (Discord allows 1–100 characters). */
-  threadName: (motion: string) => (motion.length > 92 ? `Debate: ${motion.slice(0, 91)}…` : `Debate: ${motion}`),
+  threadName: (motion: string) =>
+    motion.length > 92 ? `Debate: ${motion.slice(0, 91)}…` : `Debate: ${motion}`,
   channelNotAllowed: (channels: string) => `Debates in this server run in ${channels}.`,
   managerOnly: 'You need the Manage Server permission for this.',
   unknownSide: (side: string, sides: string) => `There is no side "${side}": choose ${sides}.`,

@@ -112,10 +112,7 @@ export class Outbox {
       }
       const outbox = stored?.meta.outbox ?? [];
       if (!stored || outbox.length === 0) return this.#settle(debateId, stored);
-      const { delivered, lobbyMessageId, threadId, liveMessages, failure } = await this.#post(
-        stored,
-        outbox,
-      );
+      const { delivered, lobbyMessageId, threadId, liveMessages, failure } = await this.#post(stored, outbox);
       if (delivered.length > 0) {
         try {
           await this.#takeOut(stored, delivered, { lobbyMessageId, threadId }, liveMessages);
