@@ -45,7 +45,10 @@ describe('/config set', () => {
       ok: true,
       config: base,
     });
-    expect(applySetting(deck, base, 'threads', 'maybe')).toEqual({ ok: false, message: 'Give "on" or "off".' });
+    expect(applySetting(deck, base, 'threads', 'maybe')).toEqual({
+      ok: false,
+      message: 'Give "on" or "off".',
+    });
   });
 
   it('given a known format, then it becomes the default', () => {

@@ -68,8 +68,7 @@ describe('a whole 1v1 text debate through the real client', () => {
       5000,
     );
     expect(embedText(begun)).toContain('Turn order');
-    const turnMessages = () =>
-      world.double.channelMessages(thread).filter((m) => m.content.startsWith('🎤'));
+    const turnMessages = () => world.double.channelMessages(thread).filter((m) => m.content.startsWith('🎤'));
     await (await alice.click(begun, buttonId(begun, /:ready:/))).reply();
     await (await bob.click(begun, buttonId(begun, /:ready:/))).reply();
 
