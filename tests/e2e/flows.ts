@@ -253,10 +253,10 @@ export class Table {
     expect(ended.content).toBe('Turn ended.');
   }
 
-  /** The result card. */
+  /** The result card (where the debate is held: the channel only gets its summary). */
   result(timeoutMs = 5000): Promise<DoubleMessage> {
     return this.waitFor(
-      (m) => m.embeds.some((e) => /^(🏆|🤝|📝)/.test(String(e.title ?? ''))),
+      (m) => m.channelId === this.channel && m.embeds.some((e) => /^(🏆|🤝|📝)/.test(String(e.title ?? ''))),
       'the result card',
       timeoutMs,
     );
