@@ -84,7 +84,7 @@ describe(`a Discord that refuses 30 % of posts (seed ${SEED})`, () => {
     expect(begun).toHaveLength(1);
     expect(
       world.double
-        .channelMessages(table.channel)
+        .channelMessages(table.home)
         .filter((m) => /^Debate M01/.test(String(m.embeds[0]?.title))),
     ).toHaveLength(1);
     expect(bot.errors()).toEqual([]);
