@@ -83,9 +83,7 @@ describe(`a Discord that refuses 30 % of posts (seed ${SEED})`, () => {
     const begun = table.messages().filter((m) => m.content.includes('the debate has begun'));
     expect(begun).toHaveLength(1);
     expect(
-      world.double
-        .channelMessages(table.home)
-        .filter((m) => /^Debate M01/.test(String(m.embeds[0]?.title))),
+      world.double.channelMessages(table.home).filter((m) => /^Debate M01/.test(String(m.embeds[0]?.title))),
     ).toHaveLength(1);
     expect(bot.errors()).toEqual([]);
   }, 120_000);
