@@ -12,6 +12,7 @@ export const SETTING_KEYS = [
   'result-image',
   'web',
   'practice',
+  'threads',
   'vote-role',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
@@ -31,6 +32,7 @@ const SWITCHES = {
   'result-image': 'resultImage',
   web: 'web',
   practice: 'practice',
+  threads: 'threads',
 } as const satisfies Partial<Record<SettingKey, keyof GuildConfig>>;
 
 /** Applies `value` to one setting, or says plainly what a valid value looks like. */
@@ -79,7 +81,8 @@ export const applySetting = (
     case 'images':
     case 'result-image':
     case 'web':
-    case 'practice': {
+    case 'practice':
+    case 'threads': {
       const on = onOff(value);
       return on === undefined
         ? { ok: false, message: 'Give "on" or "off".' }

@@ -6,6 +6,7 @@ import { TEXT } from '../../src/discord/text.js';
 import { UserError } from '../../src/discord/user-error.js';
 import { clip } from '../../src/discord/views/format.js';
 import { historyView, type PastDebate } from '../../src/discord/views/history.js';
+import { venueOf } from '../../src/store/venue.js';
 
 const PAGE_SIZE = 10;
 
@@ -23,6 +24,7 @@ const pastDebates = async (ctx: AppContext, guildId: string): Promise<PastDebate
             state: debate.state,
             result: debate.state.result,
             resultMessageId: debate.meta.liveMessages?.result,
+            venueId: venueOf(debate),
           },
         ]
       : [],

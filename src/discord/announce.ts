@@ -10,6 +10,7 @@ import type { Deck } from '../content/deck.js';
 import type { Announcement } from '../debate/types.js';
 import { type Announcing, type Delivered, PostFailed } from '../play/ports.js';
 import type { OutboxEntry, Store, StoredDebate } from '../store/types.js';
+import { moveIntoThread } from './debate-thread.js';
 import { type RoleChanges, retireRoles, rolesEndedBy, rolesPostedBy } from './live-buttons.js';
 import { displayNames } from './member-name.js';
 import { deliverReminder, remindsAtBells } from './reminders.js';
@@ -19,7 +20,7 @@ import { controlView } from './views/controls.js';
 import { lobbyView } from './views/lobby.js';
 import { speechPosts } from './views/long-speech.js';
 import { pointView } from './views/points.js';
-import { resultView } from './views/result.js';
+import { resultSummaryView, resultView } from './views/result.js';
 import { begunView, bellView, judgingView, turnView } from './views/turns.js';
 import type { View } from './views/view.js';
 
@@ -53,7 +54,8 @@ export const asPostFailed = (error: unknown): PostFailed => {
 
 /**
  * The announcement port on a discord.js client: renders an outbox entry from the debate as it
- * stands and posts it in the debate's channel (or edits the lobby card).
+ * stands and posts it where the debate is held (its thread once Begin moved it into one, else its
+ * channel), or edits the lobby card (which stays in the channel).
  */
 export const discordAnnouncer = (client: Client, deck: Deck, store: Store): Announcing => ({
   async deliver(stored, entry, nonce) {
@@ -74,8 +76,18 @@ const deliver = async (
   nonce: (k: number) => string,
 ): Promise<Delivered | undefined> => {
   const { state, meta } = stored;
-  const channel = await client.channels.fetch(state.channelId);
-  if (!channel?.isSendable()) throw new PostFailed('the debate channel is not one the bot can post in', true);
+  const home = await client.channels.fetch(state.channelId);
+  if (!home?.isSendable()) throw new PostFailed('the debate channel is not one the bot can post in', true);
+  // Begin moves the debate into its thread (src/discord/debate-thread.ts); later entries read it from the meta.
+  const moved =
+    entry.announcement.kind === 'begun' && !meta.threadId
+      ? await moveIntoThread(client, deck, store, stored, home)
+      : undefined;
+  const threadId = meta.threadId ?? moved;
+  const thread = threadId ? await client.channels.fetch(threadId) : home;
+  if (!thread?.isSendable()) throw new PostFailed('the debate thread is not one the bot can post in', true);
+  const channel: SendableChannels = thread;
+  const place = { home, channel, threadId };
   // Buttons this announcement makes stale go first (src/discord/live-buttons.ts); an edit is safe to repeat.
   const liveMessages: RoleChanges = await retireRoles(
     deck,
@@ -92,11 +104,12 @@ const deliver = async (
       }
     },
   );
-  const posted = await deliverPosts(client, deck, store, stored, entry, nonce, channel);
+  const posted = await deliverPosts(client, deck, store, stored, entry, nonce, place);
   if (posted?.messageId)
     for (const role of rolesPostedBy(entry.announcement)) liveMessages[role] = posted.messageId;
   return {
     ...(posted?.lobbyMessageId ? { lobbyMessageId: posted.lobbyMessageId } : {}),
+    ...(moved ? { threadId: moved } : {}),
     ...(Object.keys(liveMessages).length > 0 ? { liveMessages } : {}),
   };
 };
@@ -108,13 +121,20 @@ const deliverPosts = async (
   stored: StoredDebate,
   entry: OutboxEntry,
   nonce: (k: number) => string,
-  channel: SendableChannels,
+  /** `home`: the channel the debate opened in (the lobby card's); `channel`: where it is held now. */
+  {
+    home,
+    channel,
+    threadId,
+  }: { home: SendableChannels; channel: SendableChannels; threadId?: string | undefined },
 ): Promise<{ lobbyMessageId?: string; messageId?: string } | undefined> => {
   const { state, meta } = stored;
   let posts = 0;
-  const send = (view: View) => channel.send({ ...view, nonce: nonce(posts++), enforceNonce: true });
+  const sendIn = (to: SendableChannels, view: View) =>
+    to.send({ ...view, nonce: nonce(posts++), enforceNonce: true });
+  const send = (view: View) => sendIn(channel, view);
   const editLobby = async () => {
-    if (meta.lobbyMessageId) await channel.messages.edit(meta.lobbyMessageId, lobbyView(deck, state));
+    if (meta.lobbyMessageId) await home.messages.edit(meta.lobbyMessageId, lobbyView(deck, state));
   };
   const announcement: Announcement = entry.announcement;
   switch (announcement.kind) {
@@ -152,6 +172,7 @@ const deliverPosts = async (
           announcement.secondsLeft,
           send,
           next,
+          channel.id,
         );
         return undefined;
       }
@@ -189,6 +210,17 @@ const deliverPosts = async (
           )
         : undefined;
       const posted = await send(resultView(deck, state, state.result, meta.ratingChanges ?? [], image));
+      // Held in a thread: the channel it came from hears the outcome in brief, with a link to the card.
+      if (threadId)
+        await sendIn(
+          home,
+          resultSummaryView(
+            deck,
+            state,
+            state.result,
+            `https://discord.com/channels/${state.guildId}/${threadId}/${posted.id}`,
+          ),
+        );
       return { messageId: posted.id };
     }
     case 'paused':

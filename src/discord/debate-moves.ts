@@ -57,7 +57,10 @@ export const debateInChannel = async (ctx: AppContext, interaction: Interaction)
  * @throws UserError with the reason
  */
 export const assertCanOpenHere = (interaction: ChatInputCommandInteraction, config: GuildConfig) => {
-  if (config.debateChannels.length > 0 && !config.debateChannels.includes(interaction.channelId))
+  // A thread counts as the channel it belongs to: a debate channel's threads are debate places too.
+  const channel = interaction.channel;
+  const listed = (channel?.isThread() ? channel.parentId : null) ?? interaction.channelId;
+  if (config.debateChannels.length > 0 && !config.debateChannels.includes(listed))
     throw new UserError(TEXT.channelNotAllowed(config.debateChannels.map((id) => `<#${id}>`).join(', ')));
   const needed = [
     PermissionFlagsBits.ViewChannel,

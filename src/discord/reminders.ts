@@ -26,6 +26,8 @@ export const deliverReminder = async (
   secondsLeft: number,
   send: (view: View) => Promise<unknown>,
   nonce: () => string,
+  /** Where the debate is held (its thread, once it has one), for the DM's way back. */
+  venueId: string = state.channelId,
 ): Promise<void> => {
   const userId = state.slots[turn]?.userId;
   const { remind } = userId ? await store.members.get(state.guildId, userId) : { remind: 'channel' as const };
@@ -37,7 +39,7 @@ export const deliverReminder = async (
     try {
       const user = await client.users.fetch(userId);
       await user.send({
-        ...dmReminderView(deck, state, turn, secondsLeft),
+        ...dmReminderView(deck, state, turn, secondsLeft, venueId),
         nonce: nonce(),
         enforceNonce: true,
       });

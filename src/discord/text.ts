@@ -10,7 +10,11 @@ export const TEXT = {
   unexpected: 'Something went wrong on our side and nothing was changed. The error has been logged.',
   unknownCommand: 'That command is not part of Steelman (any more). Try /help.',
   guildOnly: 'Steelman works inside a server, not in direct messages.',
-  noDebateHere: 'There is no debate in this channel. Start one with /debate start.',
+  noDebateHere:
+    'There is no debate in this channel. Start one with /debate start (a debate that has begun runs in its own thread: use the commands there).',
+  /** A debate's thread (Discord allows 1–100 characters). */
+  threadName: (motion: string) =>
+    motion.length > 92 ? `Debate: ${motion.slice(0, 91)}…` : `Debate: ${motion}`,
   channelNotAllowed: (channels: string) => `Debates in this server run in ${channels}.`,
   managerOnly: 'You need the Manage Server permission for this.',
   unknownSide: (side: string, sides: string) => `There is no side "${side}": choose ${sides}.`,

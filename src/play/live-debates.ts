@@ -1,5 +1,6 @@
 import { FINISHED_PHASES } from '../debate/types.js';
 import type { DebateRepository, StoredDebate } from '../store/types.js';
+import { venueOf } from '../store/venue.js';
 
 const isLive = (stored: StoredDebate) => !FINISHED_PHASES.includes(stored.state.phase);
 const hasOutbox = (stored: StoredDebate) => (stored.meta.outbox?.length ?? 0) > 0;
@@ -44,13 +45,13 @@ export class LiveDebates {
   }
 
   /**
-   * The live debate in a channel, if any.
+   * The live debate in a channel or thread (its venue: see src/store/venue.ts), if any.
    * @throws StoreUnavailableError when memory cannot say and the store cannot answer
    */
   async inChannel(channelId: string, guildId: string | null): Promise<StoredDebate | undefined> {
     const id = this.#byChannel.get(channelId);
     const cached = id ? this.#debates.get(id) : undefined;
-    if (cached && isLive(cached.stored)) {
+    if (cached && isLive(cached.stored) && venueOf(cached.stored) === channelId) {
       cached.touched = this.now();
       return cached.stored;
     }
@@ -95,13 +96,21 @@ export class LiveDebates {
 
   #put(stored: StoredDebate) {
     const { id, channelId } = stored.state;
+    const venue = venueOf(stored);
     this.#debates.set(id, { stored, touched: this.now() });
-    if (isLive(stored)) this.#byChannel.set(channelId, id);
-    else if (this.#byChannel.get(channelId) === id) this.#byChannel.delete(channelId);
+    // Moved into its thread: the channel it opened in no longer holds it.
+    if (venue !== channelId) this.#forget(channelId, id);
+    if (isLive(stored)) this.#byChannel.set(venue, id);
+    else this.#forget(venue, id);
   }
 
   #drop(id: string, stored: StoredDebate) {
     this.#debates.delete(id);
-    if (this.#byChannel.get(stored.state.channelId) === id) this.#byChannel.delete(stored.state.channelId);
+    this.#forget(venueOf(stored), id);
+    this.#forget(stored.state.channelId, id);
+  }
+
+  #forget(channelId: string, id: string) {
+    if (this.#byChannel.get(channelId) === id) this.#byChannel.delete(channelId);
   }
 }

@@ -112,10 +112,10 @@ export class Outbox {
       }
       const outbox = stored?.meta.outbox ?? [];
       if (!stored || outbox.length === 0) return this.#settle(debateId, stored);
-      const { delivered, lobbyMessageId, liveMessages, failure } = await this.#post(stored, outbox);
+      const { delivered, lobbyMessageId, threadId, liveMessages, failure } = await this.#post(stored, outbox);
       if (delivered.length > 0) {
         try {
-          await this.#takeOut(stored, delivered, lobbyMessageId, liveMessages);
+          await this.#takeOut(stored, delivered, { lobbyMessageId, threadId }, liveMessages);
         } catch (err) {
           // Posted but still in the outbox: the next round posts them again, and their nonces drop the repeats.
           log.warn({ err }, 'could not take posted announcements out of the outbox; will retry');
@@ -136,6 +136,7 @@ export class Outbox {
   async #post(stored: StoredDebate, outbox: readonly OutboxEntry[]) {
     const delivered: string[] = [];
     let lobbyMessageId: string | undefined;
+    let threadId: string | undefined;
     /** Changes to the live messages made by this round's posts, applied to the meta later entries see. */
     const liveMessages: Record<string, string | null> = {};
     let failure: PostFailed | undefined;
@@ -148,6 +149,7 @@ export class Outbox {
       const meta = {
         ...stored.meta,
         ...(lobbyMessageId ? { lobbyMessageId } : {}),
+        ...(threadId ? { threadId } : {}),
         liveMessages: withLiveMessages(stored.meta.liveMessages, liveMessages),
       };
       this.options.logger.debug({ debateId: stored.state.id, kind: entry.announcement.kind, key }, 'posting');
@@ -156,6 +158,7 @@ export class Outbox {
           postNonce(stored.state.id, key, k),
         );
         if (posted?.lobbyMessageId) lobbyMessageId = posted.lobbyMessageId;
+        if (posted?.threadId) threadId = posted.threadId;
         Object.assign(liveMessages, posted?.liveMessages);
         delivered.push(key);
         this.options.logger.debug(
@@ -178,14 +181,17 @@ export class Outbox {
         delivered.push(key);
       }
     }
-    return { delivered, lobbyMessageId, liveMessages, failure };
+    return { delivered, lobbyMessageId, threadId, liveMessages, failure };
   }
 
-  /** One write: the posted entries leave the outbox (and the lobby card's and live messages' ids are kept), in the guild's queue. */
+  /**
+   * One write: the posted entries leave the outbox (and the lobby card's, the thread's and the live
+   * messages' ids are kept), in the guild's queue.
+   */
   async #takeOut(
     read: StoredDebate,
     delivered: readonly string[],
-    lobbyMessageId: string | undefined,
+    { lobbyMessageId, threadId }: { lobbyMessageId: string | undefined; threadId: string | undefined },
     liveMessages: Readonly<Record<string, string | null>>,
   ) {
     const { store, live } = this.options;
@@ -202,6 +208,7 @@ export class Outbox {
           ...rest,
           ...(Object.keys(stillLive).length > 0 ? { liveMessages: stillLive } : {}),
           ...(lobbyMessageId && !rest.lobbyMessageId ? { lobbyMessageId } : {}),
+          ...(threadId && !rest.threadId ? { threadId } : {}),
           ...(outbox.length > 0 ? { outbox } : {}),
         },
       };

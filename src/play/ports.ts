@@ -9,7 +9,8 @@ export interface Announcing {
    * Posts (or edits) what one outbox entry announces, rendered from the debate as it stands now.
    * Resolves once Discord has accepted every post; `nonce(k)` is the nonce of the entry's k-th post,
    * the same on every retry, so a repeat after a crash or a timeout is not shown twice.
-   * @returns the lobby card's message id when it posted the card, and the changes to the messages
+   * @returns the lobby card's message id when it posted the card, the thread's id when it moved the
+   *   debate into one, and the changes to the messages
    *   with live buttons (an id for a role it posted, null for a role whose buttons it removed)
    * @throws PostFailed when Discord did not accept a post
    */
@@ -23,6 +24,8 @@ export interface Announcing {
 /** What a delivery tells the outbox to remember: see `DebateMeta.liveMessages`. */
 export interface Delivered {
   readonly lobbyMessageId?: string;
+  /** The thread the debate moved into (see `DebateMeta.threadId`). */
+  readonly threadId?: string;
   readonly liveMessages?: Readonly<Record<string, string | null>>;
 }
 

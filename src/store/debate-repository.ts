@@ -9,6 +9,7 @@ import {
   liveIndexCodec,
 } from './shapes.js';
 import type { DebateMeta, DebateRepository, PendingTimer, Resumable, StoredDebate } from './types.js';
+import { venueOf } from './venue.js';
 
 const isLive = (state: Debate) => !FINISHED_PHASES.includes(state.phase);
 /** Kept in the guild's live index while it runs, or while it still has announcements to post. */
@@ -30,8 +31,11 @@ const needsAttention = (debate: StoredDebate) =>
  *   but a live debate is never missing from its indexes (which would let a second debate open in
  *   its channel, or lose its deadline on restart).
  * - activeInChannel and pendingTimers read the debates the indexes name; an entry whose debate is
- *   missing or finished is treated as absent, and removed (inside the guild's queue, re-checked
- *   there, so a concurrent save is never undone).
+ *   missing or finished, or has moved into a thread of its own (its venue is no longer that
+ *   channel), is treated as absent, and removed (inside the guild's queue, re-checked there, so a
+ *   concurrent save is never undone).
+ * - a debate that moves into a thread is indexed under the thread before the save that records the
+ *   thread, and its entry under the parent channel is removed after it.
  * - the live index holds ids only: pendingTimers takes each timer from the debate value itself. A
  *   copy of the timer in the index could lag behind the debate after a failed write, and the
  *   scheduler would then fire a stale key (ignored by the engine) and never the real deadline.
@@ -40,8 +44,11 @@ export class KeyvDebateRepository implements DebateRepository {
   readonly #debates: Collection<StoredDebate>;
   readonly #channels: Collection<ChannelIndex>;
   readonly #live: Collection<LiveIndex>;
-  /** Live debates whose index entries this process has written since it started: saves skip them. */
-  readonly #indexed = new Set<string>();
+  /**
+   * Live debates whose index entries this process has written since it started, with the venue they
+   * were indexed under: saves skip them until the venue changes (the debate moved into a thread).
+   */
+  readonly #indexed = new Map<string, string>();
 
   constructor(
     context: StoreContext,
@@ -63,15 +70,17 @@ export class KeyvDebateRepository implements DebateRepository {
   async activeDebateInChannel(channelId: string): Promise<StoredDebate | undefined> {
     const entry = await this.#channels.get(channelId);
     if (!entry) return undefined;
+    const heldHere = (debate: StoredDebate | undefined): boolean =>
+      debate !== undefined && isLive(debate.state) && venueOf(debate) === channelId;
     const debate = await this.#debates.get(entry.debateId);
-    if (debate && isLive(debate.state)) return debate;
+    if (debate && heldHere(debate)) return debate;
     await this.queue.run(entry.guildId, async () => {
       const again = await this.#channels.get(channelId);
       if (again?.debateId !== entry.debateId) return;
       const now = await this.#debates.get(entry.debateId);
-      if (now && isLive(now.state)) return;
+      if (heldHere(now)) return;
       await this.#channels.delete(channelId);
-      this.#indexed.delete(entry.debateId);
+      if (!now || !isLive(now.state)) this.#indexed.delete(entry.debateId);
     });
     return undefined;
   }
@@ -80,20 +89,24 @@ export class KeyvDebateRepository implements DebateRepository {
     const { state } = debate;
     return this.queue.run(state.guildId, async () => {
       const live = isLive(state);
-      if (live && !this.#indexed.has(state.id)) {
-        await this.#channels.set(state.channelId, { debateId: state.id, guildId: state.guildId });
+      const venue = venueOf(debate);
+      if (live && this.#indexed.get(state.id) !== venue) {
+        await this.#channels.set(venue, { debateId: state.id, guildId: state.guildId });
         await this.#updateLive(state.guildId, (ids) => (ids.includes(state.id) ? ids : [...ids, state.id]));
       }
       if (!live && needsAttention(debate))
         await this.#updateLive(state.guildId, (ids) => (ids.includes(state.id) ? ids : [...ids, state.id]));
       await this.#debates.set(state.id, debate);
       if (live) {
-        this.#indexed.add(state.id);
+        // Moved into its thread: the channel it opened in is free for another lobby.
+        if (this.#indexed.get(state.id) !== venue && venue !== state.channelId)
+          await this.#dropEntry(state.channelId, state.id);
+        this.#indexed.set(state.id, venue);
         return;
       }
       this.#indexed.delete(state.id);
-      const entry = await this.#channels.get(state.channelId);
-      if (entry?.debateId === state.id) await this.#channels.delete(state.channelId);
+      await this.#dropEntry(state.channelId, state.id);
+      if (venue !== state.channelId) await this.#dropEntry(venue, state.id);
       if (!needsAttention(debate))
         await this.#updateLive(state.guildId, (ids) => ids.filter((id) => id !== state.id));
     });
@@ -171,6 +184,12 @@ export class KeyvDebateRepository implements DebateRepository {
       });
     }
     return { timers: pending, outboxes, debates: kept };
+  }
+
+  /** Removes a channel's index entry if it still names this debate. */
+  async #dropEntry(channelId: string, debateId: string): Promise<void> {
+    const entry = await this.#channels.get(channelId);
+    if (entry?.debateId === debateId) await this.#channels.delete(channelId);
   }
 
   async #updateLive(guildId: string, change: (ids: readonly string[]) => readonly string[]): Promise<void> {

@@ -44,6 +44,7 @@ export const debateCodec: Codec<StoredDebate> = {
     log: z.array(loggedEventSchema),
     meta: z.object({
       lobbyMessageId: z.string().optional(),
+      threadId: z.string().optional(),
       outbox: z
         .array(
           z.object({
@@ -171,6 +172,7 @@ export const DEFAULT_CONFIG: GuildConfig = {
   resultImage: false,
   web: false,
   practice: true,
+  threads: true,
 };
 export const configCodec: Codec<GuildConfig> = {
   name: 'guild config',
@@ -186,6 +188,7 @@ export const configCodec: Codec<GuildConfig> = {
     resultImage: z.boolean().default(DEFAULT_CONFIG.resultImage),
     web: z.boolean().default(DEFAULT_CONFIG.web),
     practice: z.boolean().default(DEFAULT_CONFIG.practice),
+    threads: z.boolean().default(DEFAULT_CONFIG.threads),
     voteRoleId: z.string().optional(),
   }),
   migrations: {},

@@ -32,6 +32,12 @@ export interface DebateMeta {
   /** The lobby card's message, edited in place as players join. */
   readonly lobbyMessageId?: string;
   /**
+   * The thread the debate moved into on Begin (started from the lobby card, so it has the card's id),
+   * where the server allows threads. Set by the delivery that created it; from then on the debate's
+   * posts go there and it is the debate's place (see src/store/venue.ts).
+   */
+  readonly threadId?: string;
+  /**
    * Announcements saved with their state and not yet posted. A crash between saving a move and
    * posting it leaves them here, and the next start posts them: no turn or result goes unannounced.
    */
@@ -79,7 +85,7 @@ export interface PendingTimer {
 
 export interface DebateRepository {
   get(debateId: string): Promise<StoredDebate | undefined>;
-  /** The debate currently open in a channel (lobby to judging), if any. */
+  /** The debate currently open in a channel or thread (lobby to judging), if any: see `venueOf`. */
   activeInChannel(channelId: string): Promise<string | undefined>;
   /** The same debate, as stored (one read where the caller needs more than its id). */
   activeDebateInChannel(channelId: string): Promise<StoredDebate | undefined>;
@@ -168,6 +174,8 @@ export interface GuildConfig {
   readonly web: boolean;
   /** Members may practise against Steelman with /practice (default on). */
   readonly practice: boolean;
+  /** On Begin a debate moves into a thread of its own, where the bot may create one (default on). */
+  readonly threads: boolean;
   /** Community judging: the role a member needs to vote (unset: any member who did not debate). */
   readonly voteRoleId?: string;
 }

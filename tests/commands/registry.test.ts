@@ -155,6 +155,16 @@ describe('the registered commands', () => {
     ]);
   });
 
+  it('given PRODUCT.md’s /config row, then /config set offers every switch it lists, threads among them', () => {
+    const set = commands.get('config')?.data.options?.find((o) => o.name === 'set') as
+      | { options?: { name: string; choices?: { value: string }[] }[] }
+      | undefined;
+    const keys = set?.options?.find((o) => o.name === 'key')?.choices?.map((c) => c.value);
+    expect(keys).toEqual(
+      expect.arrayContaining(['leaderboard', 'threads', 'images', 'practice', 'web', 'vote-role']),
+    );
+  });
+
   it('given every definition, then names and descriptions fit Discord’s limits', () => {
     for (const command of commands.values()) {
       expect(command.data.name).toMatch(/^[a-z-]{1,32}$/);

@@ -12,6 +12,7 @@ const base: GuildConfig = {
   resultImage: false,
   web: false,
   practice: true,
+  threads: true,
 };
 
 describe('/config set', () => {
@@ -32,6 +33,21 @@ describe('/config set', () => {
     expect(applySetting(deck, base, 'practice', 'off')).toEqual({
       ok: true,
       config: { ...base, practice: false },
+    });
+  });
+
+  it('given threads off and on again, then debates stay in their channel or move into a thread', () => {
+    expect(applySetting(deck, base, 'threads', 'off')).toEqual({
+      ok: true,
+      config: { ...base, threads: false },
+    });
+    expect(applySetting(deck, { ...base, threads: false }, 'threads', 'on')).toEqual({
+      ok: true,
+      config: base,
+    });
+    expect(applySetting(deck, base, 'threads', 'maybe')).toEqual({
+      ok: false,
+      message: 'Give "on" or "off".',
     });
   });
 

@@ -196,8 +196,10 @@ describe('correspondence reminders', () => {
 
     const mine = await privately(carol.slash(world.channel('lounge'), 'debate', { subcommand: 'mine' }));
     const text = embedText(mine);
-    expect(text).toContain(`<#${world.channel('desk')}>`);
-    expect(text).toContain(`<#${world.channel('study')}>`);
+    // Each is where it is held: the thread it moved into on Begin.
+    expect(text).toContain(`<#${first.channel}>`);
+    expect(text).toContain(`<#${second.channel}>`);
+    expect(first.channel).not.toBe(world.channel('desk'));
     expect(text).toMatch(/turn 1 of 2: \*\*your turn\*\*.+due <t:\d+:R>/);
     expect(text).toMatch(/prep, the first speech starts <t:\d+:R>/);
     expect(

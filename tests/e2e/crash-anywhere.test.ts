@@ -63,7 +63,12 @@ const play = async (kills: (() => number) | undefined) => {
     const channel = world.channel('debates');
     const alice = world.user('alice');
     const bob = world.user('bob');
-    const messages = () => world.double.channelMessages(channel);
+    // The channel's messages and its threads' (Begin moves the debate into one), in posting order.
+    const messages = () =>
+      [
+        ...world.double.channelMessages(channel),
+        ...world.double.threads(channel).flatMap((t) => world.double.channelMessages(t.id)),
+      ].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
 
     /** Kills the bot `delay` ms from now (the step is under way meanwhile), then starts it again. */
     const crashAfter = async (delay: number) => {

@@ -68,14 +68,14 @@ describe('restarts on the same SQLite store', () => {
     const turn2 = await quick.turn(1);
     expect(turn2.content).toContain(`<@${bob.id}>`);
     const deadline = deadlineOf(turn2);
-    expect(await statusText(bob, channel)).toContain(`Turn 2 of 4: <@${bob.id}>`);
+    expect(await statusText(bob, quick.channel)).toContain(`Turn 2 of 4: <@${bob.id}>`);
     // Mid-turn with nothing in flight: the bot has had time to note its announcements as posted.
     await sleep(500);
 
     await bot.crash();
     await startBot();
 
-    const status = await statusText(alice, channel);
+    const status = await statusText(alice, quick.channel);
     expect(status).toContain(`Turn 2 of 4: <@${bob.id}>`);
     expect(deadlineOf(status)).toBe(deadline);
     // The turn was neither announced again nor cut short.
@@ -132,7 +132,7 @@ describe('restarts on the same SQLite store', () => {
   });
 
   it('given live debates, when the bot gets SIGTERM, then it exits 0 within 5 s and the debates go on after the next start', async () => {
-    const channel = world.channel('debates');
+    const channel = quick.channel;
     const before = await statusText(alice, channel);
     expect(before).toContain(`Turn 3 of 4: <@${alice.id}>`);
 
@@ -149,7 +149,7 @@ describe('restarts on the same SQLite store', () => {
   });
 
   it('given the gateway closes with 4000, when a member runs /debate status meanwhile, then the bot resumes and answers it', async () => {
-    const channel = world.channel('debates');
+    const channel = quick.channel;
     await world.double.dropConnection(0, 4000);
     expect(world.double.isConnected(0)).toBe(false);
     const handle = await bob.slash(channel, 'debate', { subcommand: 'status' });
@@ -215,7 +215,7 @@ describe.skipIf(redisSkip !== undefined)('a Redis store that stops answering mid
   it('given redis-server frozen (SIGSTOP), when members click and run commands, then each gets a first answer inside 3 s: reads from memory, writes refused with "nothing was changed"; on SIGCONT the same click works without a restart', async () => {
     const alice = world.user('alice');
     const bob = world.user('bob');
-    const channel = world.channel('debates');
+    const channel = table.channel;
     // Alice opened her speech form while the store still answered.
     const form = await (await alice.click(turn1, buttonId(turn1, /:speak:/))).modal();
     const written = speechText('written while the store was away');

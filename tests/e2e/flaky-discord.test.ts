@@ -75,14 +75,15 @@ describe(`a Discord that refuses 30 % of posts (seed ${SEED})`, () => {
     expect(counts.total).toBeGreaterThan(5);
     expect(table.turns()).toHaveLength(4);
     expect(table.speeches()).toHaveLength(4);
-    const results = table.messages().filter((m) => m.embeds.some((e) => /win|draw/.test(String(e.title))));
+    // The result card in the debate's thread (the channel gets its summary, checked apart).
+    const results = table
+      .messages()
+      .filter((m) => m.channelId === table.channel && m.embeds.some((e) => /win|draw/.test(String(e.title))));
     expect(results).toHaveLength(1);
     const begun = table.messages().filter((m) => m.content.includes('the debate has begun'));
     expect(begun).toHaveLength(1);
     expect(
-      world.double
-        .channelMessages(table.channel)
-        .filter((m) => /^Debate M01/.test(String(m.embeds[0]?.title))),
+      world.double.channelMessages(table.home).filter((m) => /^Debate M01/.test(String(m.embeds[0]?.title))),
     ).toHaveLength(1);
     expect(bot.errors()).toEqual([]);
   }, 120_000);

@@ -121,7 +121,8 @@ export interface OpenOptions {
 export class Table {
   private constructor(
     readonly world: World,
-    readonly channel: string,
+    /** The channel the debate opened in: its lobby card stays there. */
+    readonly home: string,
     readonly host: DoubleUser,
     /** The lobby card as first posted. */
     readonly card: DoubleMessage,
@@ -150,10 +151,22 @@ export class Table {
     return now;
   }
 
-  /** The channel's public messages since the lobby card. */
+  /**
+   * Where the debate is held, and commands about it are typed: the thread Begin started from the lobby card (a thread started from a
+   * message has the message's id), or the channel when it stayed there.
+   */
+  get channel(): string {
+    return this.world.double.threads(this.home).some((t) => t.id === this.card.id) ? this.card.id : this.home;
+  }
+
+  /** The debate's public messages since the lobby card: the channel's, and its thread's once it has one. */
   messages(): DoubleMessage[] {
-    const all = this.world.double.channelMessages(this.channel);
-    return all.slice(all.findIndex((m) => m.id === this.card.id) + 1);
+    const all = this.world.double.channelMessages(this.home);
+    const since = all.slice(all.findIndex((m) => m.id === this.card.id) + 1);
+    const venue = this.channel;
+    if (venue === this.home) return since;
+    const byId = (a: DoubleMessage, b: DoubleMessage) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1);
+    return [...since, ...this.world.double.channelMessages(venue)].sort(byId);
   }
 
   /** Waits (bounded) for the first message since the lobby that matches. */
@@ -240,10 +253,10 @@ export class Table {
     expect(ended.content).toBe('Turn ended.');
   }
 
-  /** The result card. */
+  /** The result card (where the debate is held: the channel only gets its summary). */
   result(timeoutMs = 5000): Promise<DoubleMessage> {
     return this.waitFor(
-      (m) => m.embeds.some((e) => /^(🏆|🤝|📝)/.test(String(e.title ?? ''))),
+      (m) => m.channelId === this.channel && m.embeds.some((e) => /^(🏆|🤝|📝)/.test(String(e.title ?? ''))),
       'the result card',
       timeoutMs,
     );

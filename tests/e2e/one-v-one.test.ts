@@ -58,22 +58,23 @@ describe('a whole 1v1 text debate through the real client', () => {
     expect(seated && embedText(seated)).toContain(`<@${alice.id}>`);
     expect(seated && embedText(seated)).toContain(`<@${bob.id}>`);
 
-    // Begin: turn order posted, prep, both ready
+    // Begin: the debate moves into a thread started from the lobby card (it has the card's id), where
+    // the turn order is posted; prep; both ready
     await (await alice.click(lobby, buttonId(lobby, /:begin:/))).reply();
+    const thread = lobby.id;
     const begun = await world.double.waitForMessage(
-      channel,
+      thread,
       (m) => m.content.includes('the debate has begun'),
       5000,
     );
     expect(embedText(begun)).toContain('Turn order');
-    const turnMessages = () =>
-      world.double.channelMessages(channel).filter((m) => m.content.startsWith('🎤'));
+    const turnMessages = () => world.double.channelMessages(thread).filter((m) => m.content.startsWith('🎤'));
     await (await alice.click(begun, buttonId(begun, /:ready:/))).reply();
     await (await bob.click(begun, buttonId(begun, /:ready:/))).reply();
 
     const cards = {
-      [alice.id]: await firstCardInHand(alice, channel),
-      [bob.id]: await firstCardInHand(bob, channel),
+      [alice.id]: await firstCardInHand(alice, thread),
+      [bob.id]: await firstCardInHand(bob, thread),
     };
     // Four speeches, alternating, the side for the motion (lecun) first
     const order = [alice, bob, alice, bob];
@@ -94,7 +95,7 @@ describe('a whole 1v1 text debate through the real client', () => {
       const ack = await submitted.response();
       expect(ack.ephemeral).toBe(true);
       const posted = await eventually(
-        () => world.double.channelMessages(channel).filter((m) => m.content.startsWith('🗣️'))[turn],
+        () => world.double.channelMessages(thread).filter((m) => m.content.startsWith('🗣️'))[turn],
         5000,
         `speech ${turn + 1}`,
       );
@@ -105,10 +106,17 @@ describe('a whole 1v1 text debate through the real client', () => {
 
     // Result card, with a transcript
     const result = await world.double.waitForMessage(
-      channel,
+      thread,
       (m) => m.embeds.some((e) => /win|draw|No decision/.test(String(e.title))),
       5000,
     );
+    // The channel hears the outcome in brief, with a link to the card in the thread
+    const summary = await world.double.waitForMessage(
+      channel,
+      (m) => embedText(m).includes(`/channels/${world.guild.id}/${thread}/${result.id}`),
+      5000,
+    );
+    expect(summary.embeds[0]?.title).toBe(result.embeds[0]?.title);
     const text = embedText(result);
     expect(text).toContain('Decided by the automatic rubric');
     expect(text).toMatch(/Argument \*\*\d/);

@@ -45,7 +45,8 @@ describe('rematch', () => {
     const card = await eventually(
       () =>
         world.double
-          .channelMessages(table.channel)
+          // The rematch opens its lobby in the channel the first debate opened in, not in its thread.
+          .channelMessages(table.home)
           .find(
             (m) =>
               m.id !== table.card.id &&

@@ -54,14 +54,16 @@ const openDebate = async (guildIndex: number, a: DoubleUser, b: DoubleUser) => {
   await (await a.click(lobby, buttonId(lobby, /:join:\d+:lecun$/))).reply();
   await (await b.click(lobby, buttonId(lobby, /:join:\d+:scaling$/))).reply();
   await (await a.click(lobby, buttonId(lobby, /:begin:/))).reply();
+  // Begin moved the debate into a thread started from the lobby card (it has the card's id).
+  const thread = lobby.id;
   const begun = await world.double.waitForMessage(
-    channel,
+    thread,
     (m) => m.content.includes('the debate has begun'),
     5000,
   );
   await (await a.click(begun, buttonId(begun, /:ready:/))).reply();
   await (await b.click(begun, buttonId(begun, /:ready:/))).reply();
-  return channel;
+  return thread;
 };
 
 const speak = async (channel: string, turn: number, speaker: DoubleUser) => {

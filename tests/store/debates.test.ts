@@ -79,6 +79,41 @@ describe.each(BACKENDS)('debate repository on %s', (backend) => {
     expect(await channels.get('c1')).toBeUndefined();
   });
 
+  it('given a debate that moved into its thread, then the thread holds it and its channel is free for another, across a restart, until it finishes', async () => {
+    const target = await harness.fresh();
+    const store = await harness.open({}, target);
+    const { stored } = await begun(store, 'd1', undefined, T0, { channelId: 'c1' });
+    await store.inGuildQueue(GUILD, () =>
+      store.debates.save({ ...stored, meta: { ...stored.meta, threadId: 't1' } }),
+    );
+    expect(await store.debates.activeInChannel('t1')).toBe('d1');
+    expect(await store.debates.activeInChannel('c1')).toBeUndefined();
+    await step(store, 'd2', openEvent('d2', { channelId: 'c1' }), T0 + 5);
+    expect(await store.debates.activeInChannel('c1')).toBe('d2');
+
+    const restarted = await harness.open({}, target);
+    expect(await restarted.debates.activeInChannel('t1')).toBe('d1');
+    expect(await restarted.debates.activeInChannel('c1')).toBe('d2');
+    await step(restarted, 'd1', { type: 'cancel', actor: { userId: 'mod', manager: true } }, T0 + 10);
+    expect(await restarted.debates.activeInChannel('t1')).toBeUndefined();
+    expect(await restarted.debates.activeInChannel('c1')).toBe('d2');
+  });
+
+  it('given a channel index left naming a debate that has since moved into its thread (a crash), then the channel is free and the entry is removed', async () => {
+    const target = await harness.fresh();
+    const store = await harness.open({}, target);
+    const { stored } = await begun(store, 'd1', undefined, T0, { channelId: 'c1' });
+    await store.inGuildQueue(GUILD, () =>
+      store.debates.save({ ...stored, meta: { ...stored.meta, threadId: 't1' } }),
+    );
+    const planted = await raw(target);
+    const channels = planted.collection('indexes', 'channel:', channelIndexCodec);
+    await channels.set('c1', { debateId: 'd1', guildId: GUILD });
+    expect(await store.debates.activeInChannel('c1')).toBeUndefined();
+    expect(await channels.get('c1')).toBeUndefined();
+    expect(await store.debates.activeInChannel('t1')).toBe('d1');
+  });
+
   it('given the live index naming missing and finished debates, then pendingTimers skips and removes them', async () => {
     const target = await harness.fresh();
     const store = await harness.open({}, target);

@@ -15,6 +15,7 @@ describe.each(BACKENDS)('guild repository on %s', (backend) => {
       resultImage: false,
       web: false,
       practice: true,
+      threads: true,
     });
   });
 
@@ -30,6 +31,7 @@ describe.each(BACKENDS)('guild repository on %s', (backend) => {
       resultImage: true,
       web: true,
       practice: false,
+      threads: false,
     };
     await store.guilds.saveConfig(GUILD, config);
     expect(await store.guilds.config(GUILD)).toEqual(config);
@@ -48,6 +50,7 @@ describe.each(BACKENDS)('guild repository on %s', (backend) => {
       images: true,
       resultImage: false,
       web: false,
+      threads: true,
     });
   });
 

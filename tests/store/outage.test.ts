@@ -31,6 +31,7 @@ const everyCall = (store: Store) => [
     resultImage: false,
     web: false,
     practice: true,
+    threads: true,
   }),
   store.guilds.currentSeason(GUILD),
   store.guilds.seasons(GUILD),
@@ -85,6 +86,7 @@ describe('sqlite files', () => {
       resultImage: false,
       web: false,
       practice: true,
+      threads: true,
     });
     expect((await store.guilds.config(GUILD)).lobbyMinutes).toBe(5);
     await store.close();
@@ -119,6 +121,7 @@ describe.runIf(BACKENDS.includes('redis'))('redis outages', () => {
       resultImage: false,
       web: false,
       practice: true,
+      threads: true,
     });
     const client = createClient({ url: `${redis.url}/3`, socket: { reconnectStrategy: false } });
     client.on('error', () => undefined);
@@ -141,6 +144,7 @@ describe.runIf(BACKENDS.includes('redis'))('redis outages', () => {
       resultImage: false,
       web: false,
       practice: true,
+      threads: true,
     });
     redis.pause();
     try {
@@ -180,6 +184,7 @@ describe.runIf(BACKENDS.includes('redis'))('redis outages', () => {
         resultImage: false,
         web: false,
         practice: true,
+        threads: true,
       }),
     );
     expect((await store.guilds.config(GUILD)).lobbyMinutes).toBe(9);

@@ -8,6 +8,8 @@ export interface PastDebate {
   readonly result: Result;
   /** The result card's message, for a link. */
   readonly resultMessageId: string | undefined;
+  /** Where the result card is: the debate's thread when it had one (absent: its channel). */
+  readonly venueId?: string;
 }
 
 const outcome = (deck: Deck, result: Result) => {
@@ -26,7 +28,7 @@ export const historyLine = (deck: Deck, guildId: string, debate: PastDebate): st
     })
     .join(' vs ');
   const link = debate.resultMessageId
-    ? ` · [result](https://discord.com/channels/${guildId}/${state.channelId}/${debate.resultMessageId})`
+    ? ` · [result](https://discord.com/channels/${guildId}/${debate.venueId ?? state.channelId}/${debate.resultMessageId})`
     : '';
   const motion = deck.motion(state.motionId)?.text ?? state.motionId;
   return `<t:${Math.floor(result.finishedAt / 1000)}:d> **${truncate(motion, 120)}**\n${sides} · ${outcome(deck, result)}${link} · id \`${state.id}\``;

@@ -61,6 +61,7 @@ export const helpView = (deck: Deck): View => ({
           `**The question:** ${deck.sides.map((s) => `${s.emoji} **${s.name}**: ${s.thesis}`).join('\n')}`,
           '',
           '**1. Lobby.** `/debate start` opens a lobby with a motion (or a random one). Join a side with the buttons or `/debate join`; `/debate judge` to judge. The host presses Begin when both sides are full.',
+          '**Threads.** On Begin the debate moves into a thread of its own, started from the lobby card: its turns, speeches and result are there, and `/debate` commands typed there act on it. The channel is free for the next lobby and gets the result in brief. Where the bot may not make threads (or `/config set threads off`), the debate stays in the channel.',
           '**2. Prep.** Each debater gets a private hand of evidence cards: **My hand** or `/evidence hand`. Press Ready to start early.',
           '**3. Speeches.** On your turn press **Speak** (or `/debate speak`) and write your speech, citing cards like `[L07]`. The deadline counts down in the turn message. Live mode: speak in voice and press **Done**. Only the live turn has buttons. **Pass**, `/debate forfeit`, `/debate cancel` after Begin and `/season new` ask you to confirm first.',
           '**4. Judging.** Judges fill a ballot for every debater on the rubric (`/rubric`) and name a winner or a draw. No judges: the automatic rubric decides.',
@@ -158,6 +159,11 @@ export const configView = (config: GuildConfig, season: Season): View => ({
         { name: 'result-image', value: config.resultImage ? 'on' : 'off', inline: true },
         { name: 'web', value: config.web ? 'on (web leaderboard)' : 'off', inline: true },
         { name: 'practice', value: config.practice ? 'on (/practice)' : 'off', inline: true },
+        {
+          name: 'threads',
+          value: config.threads ? 'on (a thread per debate)' : 'off (debates run in the channel)',
+          inline: true,
+        },
         {
           name: 'vote-role',
           value: config.voteRoleId ? `<@&${config.voteRoleId}>` : 'any member who did not debate',

@@ -27,7 +27,13 @@ const standing = (deck: Deck, state: Debate, userId: string): string => {
 };
 
 /** /debate mine: the caller's debates under way in this server, the ones waiting on them first. */
-export const mineView = (deck: Deck, debates: readonly Debate[], userId: string): View => {
+export const mineView = (
+  deck: Deck,
+  debates: readonly Debate[],
+  userId: string,
+  /** Where each debate is held (its thread, once it has one): see src/store/venue.ts. */
+  venueOf: (debate: Debate) => string = (debate) => debate.channelId,
+): View => {
   if (debates.length === 0)
     return { content: 'You are in no debate under way in this server.', allowedMentions: pingNobody };
   const waiting = (s: Debate) => (s.phase === 'speaking' && s.slots[s.turn]?.userId === userId ? 0 : 1);
@@ -38,7 +44,7 @@ export const mineView = (deck: Deck, debates: readonly Debate[], userId: string)
   const lines = sorted.map((s) => {
     const side = s.debaters.find((d) => d.userId === userId)?.side;
     const role = side ? (deck.side(side)?.name ?? side) : s.judges.includes(userId) ? 'judge' : 'host';
-    return `• <#${s.channelId}> · ${deck.format(s.formatId)?.name ?? s.formatId} · ${role}: ${standing(deck, s, userId)}`;
+    return `• <#${venueOf(s)}> · ${deck.format(s.formatId)?.name ?? s.formatId} · ${role}: ${standing(deck, s, userId)}`;
   });
   return {
     embeds: [

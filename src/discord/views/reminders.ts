@@ -29,10 +29,17 @@ export const channelReminderView = (deck: Deck, state: Debate, turn: number, sec
 };
 
 /** The same reminder as a direct message, with the way back to the debate's channel. */
-export const dmReminderView = (deck: Deck, state: Debate, turn: number, secondsLeft: number): View => {
+export const dmReminderView = (
+  deck: Deck,
+  state: Debate,
+  turn: number,
+  secondsLeft: number,
+  /** Where the debate is held: its thread, once it has one. */
+  venueId: string = state.channelId,
+): View => {
   const slot = state.slots[turn];
   return {
-    content: `⏰ A reminder: your **${what(deck, state, turn)}** in <#${state.channelId}> is due in ${left(secondsLeft)}, ${deadline(state.turnEndsAt ?? 0, slot?.seconds ?? 0)}. Speak there with the **Speak** button or \`/debate speak\`. (Turn reminders go here because you chose \`/debate remind dm\`.)`,
+    content: `⏰ A reminder: your **${what(deck, state, turn)}** in <#${venueId}> is due in ${left(secondsLeft)}, ${deadline(state.turnEndsAt ?? 0, slot?.seconds ?? 0)}. Speak there with the **Speak** button or \`/debate speak\`. (Turn reminders go here because you chose \`/debate remind dm\`.)`,
     allowedMentions: pingNobody,
   };
 };

@@ -42,6 +42,34 @@ const decidedBy = (deck: Deck, state: Debate, result: Result) => {
   }
 };
 
+/**
+ * The result, in brief, for the channel a debate moved out of into its thread: who won, the motion,
+ * who argued it, and a link to the full result card in the thread.
+ */
+export const resultSummaryView = (deck: Deck, state: Debate, result: Result, resultLink: string): View => ({
+  embeds: [
+    {
+      title: headline(deck, result),
+      description: truncate(
+        `**${deck.motion(state.motionId)?.text ?? state.motionId}**\n${deck.sides
+          .map(
+            (side) =>
+              `${sideLabel(deck, side.id)}: ${
+                state.debaters
+                  .filter((d) => d.side === side.id)
+                  .map((d) => mention(d.userId))
+                  .join(', ') || '—'
+              }`,
+          )
+          .join(' · ')}\n[The full result, scores and coaching](${resultLink})`,
+        4096,
+      ),
+      color: sideColour(deck, result.winner === 'draw' ? undefined : result.winner),
+    },
+  ],
+  allowedMentions: pingNobody,
+});
+
 /** A criterion's line; the reason is cut so that all four lines fit one field. */
 const scoreLine = (deck: Deck, c: CriterionScore) => {
   const name = deck.rubric.find((r) => r.id === c.criterionId)?.name ?? c.criterionId;
