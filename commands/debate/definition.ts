@@ -107,7 +107,10 @@ export const debateDefinition = {
     plain('done', 'End your turn early (live mode, or pass)'),
     plain('forfeit', 'Concede: the other side wins'),
     plain('status', 'Where this channel’s debate stands'),
-    plain('cancel', 'Cancel the debate (host or Manage Server); nothing is rated'),
+    plain(
+      'cancel',
+      'Cancel the debate, unrated: in the lobby the host; after Begin a non-debating moderator',
+    ),
     plain('pause', 'Pause the clock (host or Manage Server)'),
     plain('resume', 'Resume the clock; the deadline moves by the pause (host or Manage Server)'),
     {

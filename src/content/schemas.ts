@@ -75,6 +75,9 @@ export const evidenceFileSchema = file({
 export const MAX_SPEECH_SECONDS = 7 * 24 * 3600;
 /** The longest written speech a format may allow (a correspondence speech). */
 export const MAX_LONG_SPEECH_CHARS = 10_000;
+/** A late speech form's grace: 20 s unless the format says otherwise, at most 10 minutes. */
+export const DEFAULT_GRACE_SECONDS = 20;
+export const MAX_GRACE_SECONDS = 600;
 
 export const SPEECH_KINDS = ['constructive', 'cross-examination', 'rebuttal', 'summary', 'closing'] as const;
 export const speechSchema = z.strictObject({
@@ -163,6 +166,19 @@ export const formatSchema = z.strictObject({
     .max(MAX_LONG_SPEECH_CHARS)
     .optional()
     .describe('The longest written speech in characters (default 4000, at most 10000).'),
+  /**
+   * Text mode: a speech whose form was opened before the deadline is still accepted this many
+   * seconds after it (typing takes a while, and a form cannot be saved half-written). 0: none.
+   */
+  graceSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_GRACE_SECONDS)
+    .default(DEFAULT_GRACE_SECONDS)
+    .describe(
+      'Text mode: seconds after the deadline in which a speech whose form was opened before it is still accepted (default 20, at most 600; 0 for none).',
+    ),
 });
 export const formatsFileSchema = file({ formats: z.array(formatSchema).min(1, 'at least one format') });
 

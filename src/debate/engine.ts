@@ -19,7 +19,7 @@ import { refused, unchanged } from './outcome.js';
 import { openPractice, partnerPlays } from './partner/practice.js';
 import { answerPoint, offerPoint } from './points.js';
 import { refusal } from './refusals.js';
-import { done, draw, forfeit, prepTimer, speak, turnTimer } from './turns.js';
+import { done, draw, forfeit, prepTimer, speak, speechForm, turnTimer } from './turns.js';
 import { type Debate, type DebateEvent, FINISHED_PHASES, type Transition } from './types.js';
 
 /**
@@ -50,6 +50,8 @@ const applyEvent = (deck: Deck, state: Debate | undefined, event: DebateEvent, n
       return begin(deck, state, event, now);
     case 'speak':
       return speak(deck, state, event, now);
+    case 'speech-form':
+      return speechForm(state, event, now);
     case 'done':
       return done(deck, state, event, now);
     case 'draw':

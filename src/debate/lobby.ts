@@ -3,7 +3,7 @@ import { otherSide } from '../content/deck.js';
 import { teamSize } from '../content/schemas.js';
 import { deal } from './deal.js';
 import { andThen, ok, refused } from './outcome.js';
-import { refusal } from './refusals.js';
+import { type Refusal, refusal } from './refusals.js';
 import { next } from './rng.js';
 import { resolveSlots } from './slots.js';
 import { startTurn } from './turns.js';
@@ -185,10 +185,23 @@ export const begin = (deck: Deck, state: Debate, event: Event<'begin'>, now: num
   return format.prepSeconds === 0 ? andThen(announced, (s) => startTurn(deck, s, 0, now)) : announced;
 };
 
+/**
+ * Who may cancel, the one rule: in the lobby, the host or a moderator (Manage Server); after Begin,
+ * only a moderator who is not a debater in it, so nobody can cancel away a rated loss. A practice
+ * debate (never rated) its member may end at any time (/practice stop), as may a moderator.
+ */
+export const cancelRefusal = (state: Debate, actor: Actor): Refusal | undefined => {
+  if (state.phase === 'lobby' || state.practice)
+    return isHost(state, actor) ? undefined : refusal('hostOnly', 'cancel the debate');
+  if (state.debaters.some((d) => d.userId === actor.userId)) return refusal('cancelByDebater');
+  return actor.manager === true ? undefined : refusal('cancelNeedsModerator');
+};
+
 export const cancel = (state: Debate, event: Event<'cancel'>): Transition => {
-  if (!isHost(state, event.actor)) return refused(refusal('hostOnly', 'cancel the debate'));
-  const cancelReason = event.actor.userId === state.hostId ? 'host' : 'moderator';
-  return cancelled({ ...state, cancelReason });
+  const refusedNow = cancelRefusal(state, event.actor);
+  if (refusedNow) return refused(refusedNow);
+  const byHost = event.actor.userId === state.hostId && (state.phase === 'lobby' || !!state.practice);
+  return cancelled({ ...state, cancelReason: byHost ? 'host' : 'moderator' });
 };
 
 /** The lobby timed out before anyone began it. */

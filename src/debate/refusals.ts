@@ -20,6 +20,10 @@ const REASONS = {
   notInDebate: () => 'You are not in this debate.',
   leaveAfterBegin: () => 'The debate has begun: to concede, use /debate forfeit.',
   hostOnly: (action: string) => `Only the host or a moderator (Manage Server) can ${action}.`,
+  cancelNeedsModerator: () =>
+    'This debate has begun: only a moderator (Manage Server) who is not debating in it can cancel it now. Nothing was changed.',
+  cancelByDebater: () =>
+    'You are debating in this debate, so you cannot cancel it: a moderator (Manage Server) who is not debating can. To concede, use /debate forfeit. Nothing was changed.',
   sidesNotFull: (missing: string) => `Both sides must be full to begin: ${missing}.`,
   notSpeaking: () => 'No speech is under way right now.',
   notYourTurn: (speakerId: string) => `It is <@${speakerId}>'s turn, not yours.`,

@@ -34,6 +34,8 @@ export const resolveSlots = (
       ...(mode === 'live' && format.protectedSeconds && speech.seconds > 2 * format.protectedSeconds
         ? { protectedSeconds: format.protectedSeconds }
         : {}),
+      // A late speech form's grace is a typed thing: text mode only (grace.ts).
+      ...(mode === 'text' && format.graceSeconds > 0 ? { graceSeconds: format.graceSeconds } : {}),
     };
   });
 };

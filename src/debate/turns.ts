@@ -2,6 +2,7 @@ import type { Deck } from '../content/deck.js';
 import { otherSide } from '../content/deck.js';
 import { read } from './analysis/reading.js';
 import { parseCitations } from './citations.js';
+import { graceEndsAt, graceKey, holdForGrace } from './grace.js';
 import { endSpeeches, finish } from './judging.js';
 import { andThen, ok, refused, unchanged } from './outcome.js';
 import { type Refusal, refusal } from './refusals.js';
@@ -65,6 +66,8 @@ const endTurn = (
 export const turnTimer = (deck: Deck, state: Debate, key: string, now: number): Transition => {
   const slot = state.slots[state.turn];
   if (state.phase !== 'speaking' || !slot || state.turnEndsAt === undefined) return unchanged(state);
+  // The grace of a form opened in time ran out with no speech.
+  if (key === graceKey(state.turn)) return endAtDeadline(deck, state, state.turnEndsAt, now);
   const timers = turnTimers(slot, state.turn, state.turnEndsAt);
   const index = timers.findIndex((t) => t.key === key);
   const fired = timers[index];
@@ -79,7 +82,7 @@ export const turnTimer = (deck: Deck, state: Debate, key: string, now: number): 
       : { kind: 'bell', turn: state.turn, secondsLeft: fired.bell };
     return ok({ ...state, timer }, { type: 'announce', announcement }, { type: 'timer', timer });
   }
-  return endAtDeadline(deck, state, state.turnEndsAt, now);
+  return holdForGrace(state, now) ?? endAtDeadline(deck, state, state.turnEndsAt, now);
 };
 
 /** The deadline ended the turn: a live speech ran its course, a text speech never came. */
@@ -88,16 +91,8 @@ const endAtDeadline = (deck: Deck, state: Debate, deadline: number, now: number)
   return endTurn(deck, state, { endedAt: deadline, outcome, cited: [], answered: [] }, now);
 };
 
-/**
- * Why `userId` cannot give the speech of `turn` (the one they saw; undefined: the current one) at
- * `now`, or undefined when they can: the check the speech form opens on, and the speech itself.
- */
-export const speechRefusal = (
-  state: Debate,
-  userId: string,
-  turn: number | undefined,
-  now: number,
-): Refusal | undefined => {
+/** Why `userId` cannot act on the speech of `turn` (the one they saw; undefined: the current one), deadline aside. */
+const turnRefusal = (state: Debate, userId: string, turn: number | undefined): Refusal | undefined => {
   if (FINISHED_PHASES.includes(state.phase)) return refusal('finished');
   // A turn named (a Speak button, a form) that is no longer under way is over, whatever came since.
   if (turn !== undefined && (turn !== state.turn || state.phase !== 'speaking')) return refusal('turnOver');
@@ -105,8 +100,53 @@ export const speechRefusal = (
   if (state.phase !== 'speaking' || !slot) return refusal('notSpeaking');
   if (slot.userId !== userId) return refusal('notYourTurn', slot.userId);
   if (state.mode === 'live') return refusal('liveModeNoText');
+  return undefined;
+};
+
+/**
+ * Why `userId` cannot open the speech form of `turn` at `now`, or undefined when they can. A form
+ * opens only before the deadline: one opened later earns no grace, so it is not shown at all.
+ */
+export const speechFormRefusal = (
+  state: Debate,
+  userId: string,
+  turn: number | undefined,
+  now: number,
+): Refusal | undefined => {
+  const refusedTurn = turnRefusal(state, userId, turn);
+  if (refusedTurn) return refusedTurn;
   if (state.turnEndsAt !== undefined && now > state.turnEndsAt) return refusal('timeUp');
   return undefined;
+};
+
+/**
+ * Why `userId` cannot give the speech of `turn` at `now`, or undefined when they can: before the
+ * deadline, or within the grace when their form was opened before it (grace.ts).
+ */
+export const speechRefusal = (
+  state: Debate,
+  userId: string,
+  turn: number | undefined,
+  now: number,
+): Refusal | undefined => {
+  const refusedTurn = turnRefusal(state, userId, turn);
+  if (refusedTurn) return refusedTurn;
+  const lastMoment = graceEndsAt(state) ?? state.turnEndsAt;
+  if (lastMoment !== undefined && now > lastMoment) return refusal('timeUp');
+  return undefined;
+};
+
+/**
+ * The speaker was shown the speech form (the bot records it just after showing it, with the time it
+ * checked the form could open). The first opening before the deadline is kept: it earns the grace.
+ */
+export const speechForm = (state: Debate, event: Event<'speech-form'>, now: number): Transition => {
+  const openedAt = Math.min(event.openedAt, now);
+  const refusedNow = speechFormRefusal(state, event.actor.userId, event.turn, openedAt);
+  if (refusedNow) return refused(refusedNow);
+  if (!state.slots[state.turn]?.graceSeconds || state.speechForm?.turn === state.turn)
+    return unchanged(state);
+  return ok({ ...state, speechForm: { turn: state.turn, openedAt } });
 };
 
 export const speak = (deck: Deck, state: Debate, event: Event<'speak'>, now: number): Transition => {

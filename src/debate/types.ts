@@ -27,6 +27,8 @@ export interface Slot {
   readonly words: { readonly min: number; readonly max: number };
   /** Live mode: the first and last seconds of the speech in which no point of information may be offered. */
   readonly protectedSeconds?: number;
+  /** Text mode: seconds after the deadline that a speech form opened in time still counts (grace.ts). */
+  readonly graceSeconds?: number;
 }
 
 /** What happened in one turn. `delivered`: a written speech, or a live speech that ran its course. */
@@ -153,6 +155,14 @@ export interface Debate {
   readonly judging?: 'community';
   /** Community votes by voter: one each, replaced by a new one until the window closes. */
   readonly votes?: Readonly<Record<string, CommunityVote>>;
+  /** The speaker opened the speech form of `turn` at `openedAt` (the first time, if before the deadline). */
+  readonly speechForm?: SpeechForm;
+}
+
+/** When the current speaker first opened their speech form: what earns the grace of grace.ts. */
+export interface SpeechForm {
+  readonly turn: number;
+  readonly openedAt: number;
 }
 
 export interface PointOfInformation {
@@ -261,6 +271,11 @@ export type DebateEvent =
    * For Done, -1 means "ready, during prep".
    */
   | { readonly type: 'speak'; readonly actor: Actor; readonly text: string; readonly turn?: number }
+  /**
+   * The speaker was shown the speech form of `turn` at `openedAt` (recorded just after it was shown):
+   * a form opened before the deadline is accepted for the format's grace after it (grace.ts).
+   */
+  | { readonly type: 'speech-form'; readonly actor: Actor; readonly turn: number; readonly openedAt: number }
   | { readonly type: 'done'; readonly actor: Actor; readonly turn?: number }
   | { readonly type: 'draw'; readonly actor: Actor }
   | { readonly type: 'forfeit'; readonly actor: Actor }
@@ -297,6 +312,8 @@ export type Announcement =
   | { readonly kind: 'turn-started'; readonly turn: number }
   | { readonly kind: 'bell'; readonly turn: number; readonly secondsLeft: number }
   | { readonly kind: 'turn-ended'; readonly turn: number }
+  /** The deadline passed while the speaker's form, opened in time, is still out: their speech counts until `until`. */
+  | { readonly kind: 'grace'; readonly turn: number; readonly until: number }
   | { readonly kind: 'judging-opened'; readonly endsAt: number }
   | { readonly kind: 'finished' }
   | { readonly kind: 'cancelled' }

@@ -21,7 +21,7 @@ import { lobbyView } from './views/lobby.js';
 import { speechPosts } from './views/long-speech.js';
 import { pointView } from './views/points.js';
 import { resultSummaryView, resultView } from './views/result.js';
-import { begunView, bellView, judgingView, turnView } from './views/turns.js';
+import { begunView, bellView, graceView, judgingView, turnView } from './views/turns.js';
 import type { View } from './views/view.js';
 
 /** Errors after which trying again cannot help: the channel or message is gone, or the bot may not post. */
@@ -185,6 +185,10 @@ const deliverPosts = async (
           )
         ).id,
       };
+    case 'grace':
+      if (announcement.turn !== state.turn || state.phase !== 'speaking') return undefined;
+      await send(graceView(state, announcement.turn, announcement.until));
+      return undefined;
     case 'turn-ended': {
       const record = state.turns.find((t) => t.turn === announcement.turn);
       if (record) for (const view of speechPosts(deck, state, record)) await send(view);

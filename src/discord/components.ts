@@ -7,7 +7,7 @@ import {
 import type { AppContext } from '../context.js';
 import type { AnswerStyle } from './answer.js';
 import { openVoteForm, submitVote } from './community-moves.js';
-import { confirmNewSeason, keep, passOrDone, runConfirmed } from './confirm.js';
+import { confirmFirst, confirmNewSeason, keep, passOrDone, runConfirmed } from './confirm.js';
 import { type ParsedCustomId, parseCustomId } from './custom-id.js';
 import {
   joinAsJudge,
@@ -50,7 +50,8 @@ const handlers: Handlers = {
   leave: (i, [id], ctx) => runMove(ctx, i, id, 'leave'),
   swap: (i, [id], ctx) => runMove(ctx, i, id, 'swap'),
   begin: (i, [id], ctx) => runMove(ctx, i, id, 'begin'),
-  cancel: (i, [id], ctx) => runMove(ctx, i, id, 'cancel'),
+  // The same rule and question as /debate cancel: at once in the lobby, asked first after Begin (a stale card).
+  cancel: (i, [id], ctx) => confirmFirst(ctx, i, id, 'cancel'),
   hand: (i, [id], ctx) => showHand(ctx, i, id),
   ready: (i, [id], ctx) => runMove(ctx, i, id, 'ready'),
   speak: (i, [id, turn], ctx) => openSpeechForm(ctx, button(i), id, turn),

@@ -11,8 +11,8 @@ import {
 import type { Size } from '../content/schemas.js';
 import type { AppContext } from '../context.js';
 import { ballotRefusal } from '../debate/judging.js';
-import { speechRefusal } from '../debate/turns.js';
-import type { Mode } from '../debate/types.js';
+import { speechFormRefusal } from '../debate/turns.js';
+import type { Debate, Mode } from '../debate/types.js';
 import { MoveRefused } from '../play/play.js';
 import type { GuildConfig, StoredDebate } from '../store/types.js';
 import { StoreUnavailableError } from '../store/types.js';
@@ -143,7 +143,12 @@ export const joinAsJudge = async (ctx: AppContext, interaction: Repliable, debat
   await runMove(ctx, interaction, debateId, 'judge');
 };
 
-/** Speak: opens the speech form for the current speaker; everyone else gets the engine's reason privately. */
+/**
+ * Speak: opens the speech form for the current speaker; everyone else gets the engine's reason
+ * privately. A form cannot wait for a store write (it must be the first answer), so its opening is
+ * recorded just after it is shown, as of the moment it was checked: that is what earns the grace
+ * for a speech sent after the deadline (src/debate/grace.ts).
+ */
 export const openSpeechForm = async (
   ctx: AppContext,
   interaction: ButtonInteraction | ChatInputCommandInteraction,
@@ -151,13 +156,30 @@ export const openSpeechForm = async (
   turn?: number,
 ) => {
   const { state } = await load(ctx, debateId, interaction);
-  const refused = speechRefusal(state, interaction.user.id, turn, ctx.clock.now());
+  const openedAt = ctx.clock.now();
+  const refused = speechFormRefusal(state, interaction.user.id, turn, openedAt);
   if (refused) throw new UserError(refused.message);
   const limit = speechLimit(ctx.deck, state);
-  await showForm(
+  const shown = await showForm(
     interaction,
     limit > FIELD_CHARS ? longSpeechModal(state, state.turn, limit) : speechModal(state, state.turn),
   );
+  if (shown) await recordFormOpened(ctx, state, interaction.user.id, openedAt);
+};
+
+/** The form is up and answered the interaction: a failure here can only be logged (the grace is then lost). */
+const recordFormOpened = async (ctx: AppContext, state: Debate, userId: string, openedAt: number) => {
+  try {
+    await ctx.play.move(state.guildId, state.id, {
+      type: 'speech-form',
+      actor: { userId },
+      turn: state.turn,
+      openedAt,
+    });
+  } catch (err) {
+    if (!(err instanceof MoveRefused || err instanceof StoreUnavailableError)) throw err;
+    ctx.logger.warn({ err, debateId: state.id, turn: state.turn }, 'speech form opening not recorded');
+  }
 };
 
 /** The speech form comes back: post it. If it cannot be accepted, the text comes back as a file. */

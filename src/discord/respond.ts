@@ -36,11 +36,18 @@ export const updateClicked = (interaction: ButtonInteraction, view: View) =>
       slot.deferredUpdate || slot.deferredReply ? interaction.editReply(view) : interaction.update(view),
   );
 
-/** Opens a form, unless the answer clock already gave up on it (src/discord/answer.ts, `form`). */
-export const showForm = (
+/**
+ * Opens a form, unless the answer clock already gave up on it (src/discord/answer.ts, `form`).
+ * Resolves true when the form was shown.
+ */
+export const showForm = async (
   interaction: Extract<RepliableInteraction, { showModal: unknown }>,
   modal: APIModalInteractionResponseCallbackData,
-) => answering(interaction, () => interaction.showModal(modal));
+): Promise<boolean> =>
+  (await answering(interaction, async () => {
+    await interaction.showModal(modal);
+    return true;
+  })) === true;
 
 /** A reply for everyone in the channel that pings nobody. */
 export const respondPublicly = (interaction: RepliableInteraction, view: View) =>

@@ -1,3 +1,11 @@
+/** `20 s`, `2 min`, `1 min 30 s`. */
+const graceSpan = (seconds: number) => {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest} s`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+};
+
 /** User-facing text that is not a view of its own, under typed keys. */
 export const TEXT = {
   expired: 'This button has expired. Use /debate status to see where things stand.',
@@ -46,6 +54,11 @@ export const TEXT = {
   ballotHandedBack: (reason: string, typed: string) => `${reason}\nYour ballot was:\n${typed}`,
   transcriptOf: (debateId: string) => `Transcript of debate ${debateId}.`,
   turnDone: 'Turn ended.',
+  /** The grace of grace.ts in words, for the turn card and the speech form. */
+  graceRule: (seconds: number) =>
+    `A form opened before the deadline is accepted for ${graceSpan(seconds)} after it.`,
+  graceHeld: (speaker: string, until: string) =>
+    `⏳ Time is up, but ${speaker} opened their speech form in time: it is accepted until ${until}, then the next turn starts.`,
   drawn: (card: string) => `You drew ${card}.`,
   citationsNote: (notInHand: readonly string[], unknown: readonly string[]) =>
     [

@@ -11,6 +11,7 @@ import {
   MINUTE,
   resultOf,
   SAM,
+  speakAll,
   speaking,
   T0,
   Walk,
@@ -44,10 +45,13 @@ describe('forfeit', () => {
 });
 
 describe('cancel', () => {
-  it('given the host, when they cancel mid-debate, then it is cancelled, announced, its timer cleared and nothing rated', () => {
+  const MOD = as('mod', true);
+  const cancel = (actor: ReturnType<typeof as>) => ({ type: 'cancel', actor }) as const;
+
+  it('given a moderator who is not debating, when they cancel mid-debate, then it is cancelled, announced, its timer cleared and nothing rated', () => {
     const walk = speaking();
-    const effects = walk.act({ type: 'cancel', actor: as(HOST) });
-    expect(walk.state).toMatchObject({ phase: 'cancelled', cancelReason: 'host', timer: undefined });
+    const effects = walk.act(cancel(MOD));
+    expect(walk.state).toMatchObject({ phase: 'cancelled', cancelReason: 'moderator', timer: undefined });
     expect(effects).toEqual([
       { type: 'announce', announcement: { kind: 'cancelled' } },
       { type: 'timer', timer: undefined },
@@ -55,16 +59,59 @@ describe('cancel', () => {
     expect(resultOf(effects)).toBeUndefined();
   });
 
-  it('given a moderator who is not the host, when they cancel, then the reason is moderator', () => {
-    const walk = fullLobby();
-    walk.act({ type: 'cancel', actor: as('mod', true) });
-    expect(walk.state.cancelReason).toBe('moderator');
+  it('given the lobby, then the host cancels (reason host) and so does a moderator (reason moderator)', () => {
+    const byHost = fullLobby();
+    byHost.act(cancel(as(HOST)));
+    expect(byHost.state.cancelReason).toBe('host');
+    const byMod = fullLobby();
+    byMod.act(cancel(MOD));
+    expect(byMod.state.cancelReason).toBe('moderator');
   });
 
-  it('given a debater who is not the host, when they cancel, then it refuses', () => {
-    expect(speaking().refuse({ type: 'cancel', actor: as(LEE) }).message).toBe(
-      'Only the host or a moderator (Manage Server) can cancel the debate.',
+  it('given the lobby, then a seated debater who is not the host is refused, naming who can cancel', () => {
+    expect(fullLobby().refuse(cancel(as(LEE)))).toEqual({
+      code: 'hostOnly',
+      message: 'Only the host or a moderator (Manage Server) can cancel the debate.',
+    });
+  });
+
+  it('given the host-debater of a lobby, then they may cancel it (nothing is rated yet)', () => {
+    const walk = new Walk({ hostId: LEE });
+    walk.act(joinEvent(LEE, 'lecun'));
+    walk.act(cancel(as(LEE)));
+    expect(walk.state.phase).toBe('cancelled');
+  });
+
+  it('given a debate under way, then the host without Manage Server is refused: only a moderator who is not debating can', () => {
+    for (const walk of [begun(), speaking()])
+      expect(walk.refuse(cancel(as(HOST))).code).toBe('cancelNeedsModerator');
+    expect(speaking().refuse(cancel(as(HOST))).message).toContain(
+      'only a moderator (Manage Server) who is not debating in it can cancel it',
     );
+  });
+
+  it('given a debate under way, then a debater is refused even with Manage Server, and told to forfeit instead', () => {
+    const walk = speaking();
+    for (const actor of [as(LEE), as(SAM, true)])
+      expect(walk.refuse(cancel(actor)).code).toBe('cancelByDebater');
+    expect(walk.refuse(cancel(as(LEE, true))).message).toContain('/debate forfeit');
+  });
+
+  it('given a host who also debates, when they are losing after Begin, then their cancel is refused even with Manage Server', () => {
+    const walk = new Walk({ hostId: LEE });
+    walk.act(joinEvent(LEE, 'lecun'));
+    walk.act(joinEvent(SAM, 'scaling'));
+    walk.act({ type: 'begin', actor: as(LEE) });
+    expect(walk.refuse(cancel(as(LEE))).code).toBe('cancelByDebater');
+    expect(walk.refuse(cancel(as(LEE, true))).code).toBe('cancelByDebater');
+  });
+
+  it('given judging, then a moderator judge who is not debating may cancel', () => {
+    const walk = speaking({ judges: ['jude'] });
+    speakAll(walk);
+    expect(walk.state.phase).toBe('judging');
+    walk.act(cancel(as('jude', true)));
+    expect(walk.state.phase).toBe('cancelled');
   });
 });
 
@@ -109,7 +156,7 @@ describe('after the end', () => {
     },
     cancelled: () => {
       const walk = speaking();
-      walk.act({ type: 'cancel', actor: as(HOST) });
+      walk.act({ type: 'cancel', actor: as('mod', true) });
       return walk;
     },
   };

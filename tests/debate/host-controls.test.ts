@@ -69,7 +69,7 @@ describe('pause and resume', () => {
     walk.act({ type: 'resume', actor: as(MOD, true) });
 
     const lobby = begun();
-    lobby.act({ type: 'cancel', actor: as(HOST) });
+    lobby.act({ type: 'cancel', actor: as(MOD, true) });
     expect(lobby.refuse({ type: 'pause', actor: as(HOST) }).code).toBe('finished');
   });
 

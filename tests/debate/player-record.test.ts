@@ -7,7 +7,7 @@ import {
 } from '../../src/debate/player-record.js';
 import { displayRating, newRating, type SkillRating } from '../../src/debate/ratings.js';
 import type { Debate, Result } from '../../src/debate/types.js';
-import { as, HOST, LEE, SAM, speakAll, speaking } from './helpers.js';
+import { as, LEE, SAM, speakAll, speaking } from './helpers.js';
 
 const change = (before: SkillRating, after: SkillRating) => displayRating(after) - displayRating(before);
 
@@ -106,7 +106,7 @@ describe('applyResult', () => {
 
   it('given a cancelled debate, then it has no result to record', () => {
     const walk = speaking();
-    walk.act({ type: 'cancel', actor: as(HOST) });
+    walk.act({ type: 'cancel', actor: as('mod', true) });
     expect(walk.state.result).toBeUndefined();
   });
 });

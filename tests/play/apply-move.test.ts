@@ -174,10 +174,11 @@ describe.each(BACKENDS)('applyDebateEvent on %s', (backend) => {
     expect(await store.guilds.motionTallies(GUILD)).toEqual({ M01: { wins: { lecun: 1 }, draws: 0 } });
   });
 
-  it('given a cancelled debate, then nothing is rated', async () => {
+  it('given a begun debate cancelled by a moderator who is not debating, then nothing is rated', async () => {
     const store = await harness.open();
     await begun(store, 'd1');
-    const cancelled = await step(store, 'd1', { type: 'cancel', actor: actor('alice') }, T0 + 10);
+    const moderator = { userId: 'mod', manager: true };
+    const cancelled = await step(store, 'd1', { type: 'cancel', actor: moderator }, T0 + 10);
     expect(cancelled.changes).toEqual([]);
     expect(await store.players.get(GUILD, 1, 'alice')).toBeUndefined();
     expect(await store.guilds.motionTallies(GUILD)).toEqual({});

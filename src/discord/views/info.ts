@@ -1,7 +1,9 @@
 import type { Deck } from '../../content/deck.js';
+import { graceKey } from '../../debate/grace.js';
 import { PROVISIONAL_DEBATES } from '../../debate/ratings.js';
 import type { Debate } from '../../debate/types.js';
 import type { GuildConfig, Season } from '../../store/types.js';
+import { TEXT } from '../text.js';
 import { controlLines } from './controls.js';
 import {
   deadline,
@@ -63,14 +65,14 @@ export const helpView = (deck: Deck): View => ({
           '**1. Lobby.** `/debate start` opens a lobby with a motion (or a random one). Join a side with the buttons or `/debate join`; `/debate judge` to judge. The host presses Begin when both sides are full.',
           '**Threads.** On Begin the debate moves into a thread of its own, started from the lobby card: its turns, speeches and result are there, and `/debate` commands typed there act on it. The channel is free for the next lobby and gets the result in brief. Where the bot may not make threads (or `/config set threads off`), the debate stays in the channel.',
           '**2. Prep.** Each debater gets a private hand of evidence cards: **My hand** or `/evidence hand`. Press Ready to start early.',
-          '**3. Speeches.** On your turn press **Speak** (or `/debate speak`) and write your speech, citing cards like `[L07]`. The deadline counts down in the turn message. Live mode: speak in voice and press **Done**. Only the live turn has buttons. **Pass**, `/debate forfeit`, `/debate cancel` after Begin and `/season new` ask you to confirm first.',
+          '**3. Speeches.** On your turn press **Speak** (or `/debate speak`) and write your speech, citing cards like `[L07]`. The deadline counts down in the turn message; a form opened before it is still accepted for a short grace after it (20 s unless the format says otherwise). Live mode: speak in voice and press **Done**. Only the live turn has buttons. **Pass**, `/debate forfeit`, `/debate cancel` after Begin and `/season new` ask you to confirm first.',
           '**4. Judging.** Judges fill a ballot for every debater on the rubric (`/rubric`) and name a winner or a draw. No judges: the automatic rubric decides.',
           '**5. Result.** Scores per criterion with reasons that quote you, coaching on every speech (strongest and weakest part, the point you left unanswered and the card that answers it), rating changes, and a transcript. Climb `/leaderboard` (page buttons answer you privately); see `/stats` for what to practise; `/debate history` and `/debate transcript` find past debates.',
           '**Alone?** `/practice start [level]` (novice, club, champion): Steelman argues the other side from its own cards, quotes your claims and answers them. Not rated; `/practice stop` ends it.',
           '**Correspondence.** Formats `correspondence` (24 h a speech) and `weekend` (12 h) run over days: speeches up to 10,000 characters, reminders before each deadline (`/debate remind dm|channel|off`), `/debate mine` for your debates under way, and `judging:community` for a vote with reasons.',
           '',
           '**Host controls.** `/debate pause` and `/debate resume` stop and restart the clock (the deadline moves by the pause); `/debate extend <seconds>` gives the speaker extra time; `/debate replace <user>` opens a departed debater’s seat for someone to join. Live mode: `/debate start voice:` names the voice channel; formats with a prep pool (Lincoln-Douglas: 4 min a side) have **Take prep** on the turn card; formats with protected time (parliamentary) have **Point of information** for the other side outside the first and last minute.',
-          '**Research:** `/evidence search`, `/evidence show`, `/motion list`, `/motion stats`. **Moderators:** `/config`, `/season new`, `/debate cancel`.',
+          '**Research:** `/evidence search`, `/evidence show`, `/motion list`, `/motion stats`. **Moderators:** `/config`, `/season new`, `/debate cancel` (in the lobby the host may cancel too; after Begin only a moderator who is not debating, so a result cannot be cancelled away).',
         ].join('\n'),
         4096,
       ),
@@ -103,6 +105,9 @@ export const statusView = (deck: Deck, state: Debate): View => {
         lines.push(
           `Turn ${state.turn + 1} of ${state.slots.length}: ${mention(slot.userId)} · ${sideLabel(deck, slot.side)} · ${kindLabel(slot.kind)} (${duration(slot.seconds)}), ${state.paused ? 'clock stopped' : `ends ${deadline(state.turnEndsAt ?? 0, slot.seconds)}`}.`,
         );
+      // Held past the deadline for a speech form opened in time (src/debate/grace.ts).
+      if (slot && state.timer?.key === graceKey(state.turn))
+        lines.push(TEXT.graceHeld(mention(slot.userId), timestamp(state.timer.at)));
       break;
     case 'judging':
       lines.push(

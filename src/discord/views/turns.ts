@@ -2,6 +2,7 @@ import { ButtonStyle } from 'discord.js';
 import type { Deck } from '../../content/deck.js';
 import type { Debate, TurnRecord } from '../../debate/types.js';
 import { customId } from '../custom-id.js';
+import { TEXT } from '../text.js';
 import { controlLines, prepButton } from './controls.js';
 import {
   deadline,
@@ -13,6 +14,7 @@ import {
   pingOnly,
   sideColour,
   sideLabel,
+  timestamp,
   truncate,
 } from './format.js';
 import { poiButton, pointLines } from './points.js';
@@ -70,7 +72,7 @@ export const turnView = (deck: Deck, state: Debate, turn: number): View => {
   const endsAt = state.turnEndsAt ?? 0;
   const how =
     state.mode === 'text'
-      ? `Press **Speak** to write your speech (up to ${(deck.format(state.formatId)?.speechChars ?? 4000).toLocaleString('en')} characters; cite cards like [L07]).`
+      ? `Press **Speak** to write your speech (up to ${(deck.format(state.formatId)?.speechChars ?? 4000).toLocaleString('en')} characters; cite cards like [L07]).${slot.graceSeconds ? ` ${TEXT.graceRule(slot.graceSeconds)}` : ''}`
       : 'Speak in voice now; press **Done** when you finish.';
   const buttons =
     state.mode === 'text'
@@ -108,6 +110,15 @@ export const bellView = (state: Debate, turn: number, secondsLeft: number): View
         : `${secondsLeft} s`;
   return {
     content: `🔔 ${left} left for ${slot ? mention(slot.userId) : 'the speaker'} (ends ${deadline(state.turnEndsAt ?? 0, slot?.seconds ?? 0)}).`,
+    allowedMentions: pingNobody,
+  };
+};
+
+/** The deadline passed with the speaker's form, opened in time, still out: the turn waits until `until`. */
+export const graceView = (state: Debate, turn: number, until: number): View => {
+  const slot = state.slots[turn];
+  return {
+    content: TEXT.graceHeld(slot ? mention(slot.userId) : 'the speaker', timestamp(until)),
     allowedMentions: pingNobody,
   };
 };

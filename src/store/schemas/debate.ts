@@ -40,6 +40,7 @@ const slotSchema: z.ZodType<Slot> = z.object({
   bells: z.array(z.number()),
   words: z.object({ min: z.number(), max: z.number() }),
   protectedSeconds: z.number().optional(),
+  graceSeconds: z.number().optional(),
 });
 
 const turnRecordSchema: z.ZodType<TurnRecord> = z.object({
@@ -169,6 +170,7 @@ export const debateSchema: z.ZodType<Debate> = z
     votes: record(
       z.object({ userId: z.string(), side: z.string(), reason: z.string(), at: z.number() }),
     ).optional(),
+    speechForm: z.object({ turn: z.number(), openedAt: z.number() }).optional(),
   })
   .transform((d) => ({
     ...d,
@@ -209,6 +211,7 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
   z.object(withActor('swap')),
   z.object(withActor('begin')),
   z.object({ ...withActor('speak'), text: z.string(), turn: z.number().int().optional() }),
+  z.object({ ...withActor('speech-form'), turn: z.number().int(), openedAt: z.number() }),
   z.object({ ...withActor('done'), turn: z.number().int().optional() }),
   z.object(withActor('draw')),
   z.object(withActor('forfeit')),
