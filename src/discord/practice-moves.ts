@@ -85,8 +85,10 @@ export const startPractice = async (
  */
 const startingByBot = new WeakMap<AppContext['play'], Set<string>>();
 const startingIn = (ctx: AppContext): Set<string> => {
-  let starting = startingByBot.get(ctx.play);
-  if (!starting) startingByBot.set(ctx.play, (starting = new Set()));
+  const known = startingByBot.get(ctx.play);
+  if (known) return known;
+  const starting = new Set<string>();
+  startingByBot.set(ctx.play, starting);
   return starting;
 };
 

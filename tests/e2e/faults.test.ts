@@ -59,7 +59,6 @@ describe('restarts on the same SQLite store', () => {
   });
 
   it('given turn 2 under way, when the bot is killed (kill -9) and started again, then the same speaker has the same deadline and their Speak button still works', async () => {
-    const channel = world.channel('debates');
     quick = await Table.open(world, alice, 'debates', { motion: 'M01', format: 'quick' });
     await quick.seat(alice, 'lecun');
     await quick.seat(bob, 'scaling');
