@@ -37,7 +37,3 @@ export const readFeedback = (
     },
   };
 };
-
-/** Whether any ballot of the debate carries written feedback. */
-export const hasFeedback = (state: Debate): boolean =>
-  Object.values(state.ballots).some((b) => b.reason !== undefined || b.notes !== undefined);
