@@ -1,5 +1,6 @@
 import type { Deck } from '../content/deck.js';
 import { openVoting } from './community.js';
+import { readFeedback } from './feedback.js';
 import { ok, refused } from './outcome.js';
 import { type Refusal, refusal } from './refusals.js';
 import { decide, judgedCriteria, weightedTotal } from './scoring.js';
@@ -44,7 +45,6 @@ export const finish = (
   );
 };
 
-/** A judge's ballot. It may be resubmitted until the window closes; the last ballot in closes it. */
 /** Why `userId` cannot submit a ballot now (the ballot form's check and the ballot's), or undefined. */
 export const ballotRefusal = (state: Debate, userId: string): Refusal | undefined => {
   if (state.phase !== 'judging') return refusal('notJudging');
@@ -52,6 +52,11 @@ export const ballotRefusal = (state: Debate, userId: string): Refusal | undefine
   return undefined;
 };
 
+/**
+ * A judge's ballot, with an optional reason for decision and notes to the debaters. It may be
+ * resubmitted until the window closes (a resubmission replaces the whole ballot, feedback too);
+ * the last ballot in closes it.
+ */
 export const ballot = (deck: Deck, state: Debate, event: Event<'ballot'>, now: number): Transition => {
   const { userId } = event.actor;
   const notNow = ballotRefusal(state, userId);
@@ -89,9 +94,11 @@ export const ballot = (deck: Deck, state: Debate, event: Event<'ballot'>, now: n
       Object.fromEntries(criteria.map((c) => [c.id, event.scores[d.userId]?.[c.id] as number])),
     ]),
   );
+  const written = readFeedback(state, event.reason, event.notes);
+  if (!written.ok) return refused(written.refusal);
   const ballots = {
     ...state.ballots,
-    [userId]: { judgeId: userId, scores, winner: event.winner, submittedAt: now },
+    [userId]: { judgeId: userId, scores, winner: event.winner, submittedAt: now, ...written.feedback },
   };
   const voted = { ...state, ballots };
   return state.judges.every((id) => ballots[id] !== undefined) ? finish(deck, voted, now) : ok(voted);

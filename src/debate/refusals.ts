@@ -48,6 +48,10 @@ const REASONS = {
   ballotOutOfRange: (what: string) => `Scores are whole numbers from 1 to 5 (${what}).`,
   ballotLowPointWin: (winner: string) =>
     `Your scores give the ${winner} side fewer points than the other side: raise its scores, lower the other side's, or call it a draw.`,
+  reasonTooLong: (length: number, max: number) =>
+    `Your reason for decision is ${length.toLocaleString('en')} characters; the limit is ${max.toLocaleString('en')}.`,
+  noteTooLong: (userId: string, length: number, max: number) =>
+    `Your note for <@${userId}> is ${length.toLocaleString('en')} characters; the limit is ${max.toLocaleString('en')}.`,
   unknownWinner: (value: string) => `"${value}" is not a side or a draw.`,
   crowdNotNow: () => 'Crowd votes open once the speeches begin.',
   crowdNotForParticipants: () => 'Debaters and judges cannot vote for the crowd favourite.',

@@ -59,6 +59,10 @@ export interface Ballot {
   /** A side id, or 'draw'. */
   readonly winner: string;
   readonly submittedAt: number;
+  /** The judge's reason for decision, if they wrote one (absent in ballots stored before it existed). */
+  readonly reason?: string;
+  /** userId -> the judge's note to that debater, for the debaters they wrote one for. */
+  readonly notes?: Readonly<Record<string, string>>;
 }
 
 export interface CriterionScore {
@@ -285,6 +289,9 @@ export type DebateEvent =
       readonly actor: Actor;
       readonly scores: Ballot['scores'];
       readonly winner: string;
+      /** Optional written feedback: empty or absent means none. */
+      readonly reason?: string;
+      readonly notes?: Readonly<Record<string, string>>;
     }
   | { readonly type: 'crowd'; readonly actor: Actor; readonly side: string }
   | { readonly type: 'timer'; readonly key: string }

@@ -16,7 +16,7 @@ import type { Debate, Mode } from '../debate/types.js';
 import { MoveRefused } from '../play/play.js';
 import type { GuildConfig, StoredDebate } from '../store/types.js';
 import { StoreUnavailableError } from '../store/types.js';
-import { parseScores, parseWinner } from './ballot-input.js';
+import { parseScoresAndNote, parseWinnerAndReason } from './ballot-input.js';
 import { displayNames } from './member-name.js';
 import { runMove } from './moves.js';
 import { actorOf, guildIdOf, respond, respondPrivately, showForm } from './respond.js';
@@ -239,18 +239,21 @@ export const submitBallot = async (
       interaction.guild,
       state.debaters.map((d) => d.userId),
     );
-    const scores = Object.fromEntries(
-      state.debaters.map((d) => [
-        d.userId,
-        parseScores(
-          ctx.deck,
-          interaction.fields.getTextInputValue(scoreField(d.userId)),
-          names.get(d.userId) ?? `<@${d.userId}>`,
-        ),
-      ]),
+    const fields = state.debaters.map((d) => ({
+      userId: d.userId,
+      ...parseScoresAndNote(
+        ctx.deck,
+        interaction.fields.getTextInputValue(scoreField(d.userId)),
+        names.get(d.userId) ?? `<@${d.userId}>`,
+      ),
+    }));
+    const scores = Object.fromEntries(fields.map((f) => [f.userId, f.scores]));
+    const notes = Object.fromEntries(fields.map((f) => [f.userId, f.note]));
+    const { winner, reason } = parseWinnerAndReason(
+      ctx.deck,
+      interaction.fields.getTextInputValue(WINNER_FIELD),
     );
-    const winner = parseWinner(ctx.deck, interaction.fields.getTextInputValue(WINNER_FIELD));
-    await runMove(ctx, interaction, debateId, 'ballot', { scores, winner });
+    await runMove(ctx, interaction, debateId, 'ballot', { scores, winner, reason, notes });
   } catch (error) {
     if (
       !(error instanceof StoreUnavailableError || error instanceof UserError || error instanceof MoveRefused)
@@ -261,9 +264,21 @@ export const submitBallot = async (
       'value' in field ? `${field.customId.replace(/^score-(\d+)$/, '<@$1>')}: ${field.value}` : '',
     );
     const reason = error instanceof StoreUnavailableError ? TEXT.storeDown : error.message;
-    throw new UserError(TEXT.ballotHandedBack(reason, typed.filter(Boolean).join('\n')));
+    const ballot = typed.filter(Boolean).join('\n');
+    const inline = TEXT.ballotHandedBack(reason, ballot);
+    // Discord takes 2,000 characters in a message: a ballot with long feedback comes back as a file.
+    if (inline.length <= MESSAGE_MAX || interaction.replied) throw new UserError(inline);
+    await respond(interaction, {
+      content: TEXT.handedBack(reason),
+      files: [new AttachmentBuilder(Buffer.from(ballot, 'utf8'), { name: 'your-ballot.txt' })],
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
   }
 };
+
+/** Discord's limit on a message's content. */
+const MESSAGE_MAX = 2000;
 
 /** Your hand, privately: the cards dealt to you and the draws you have left. */
 export const showHand = async (ctx: AppContext, interaction: Repliable, debateId: string) => {

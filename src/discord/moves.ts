@@ -104,8 +104,13 @@ export const MOVES = {
   },
   ballot: {
     event: (input) => {
-      const { scores, winner } = arg<{ scores: Ballot['scores']; winner: string }>(input);
-      return { type: 'ballot', actor: actorOf(input.interaction), scores, winner };
+      const { scores, winner, reason, notes } = arg<{
+        scores: Ballot['scores'];
+        winner: string;
+        reason: string;
+        notes: Record<string, string>;
+      }>(input);
+      return { type: 'ballot', actor: actorOf(input.interaction), scores, winner, reason, notes };
     },
     answer: () => TEXT.ballotRecorded,
   },

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseScores, parseWinner } from '../../src/discord/ballot-input.js';
+import {
+  parseScores,
+  parseScoresAndNote,
+  parseWinner,
+  parseWinnerAndReason,
+} from '../../src/discord/ballot-input.js';
 import { UserError } from '../../src/discord/user-error.js';
 import { testDeck } from '../fixtures/deck.js';
 
@@ -34,5 +39,41 @@ describe('ballot input', () => {
 
   it('given a winner that is no side, then it refuses with the valid choices', () => {
     expect(() => parseWinner(deck, 'nobody')).toThrow(/type lecun, scaling or draw/);
+  });
+});
+
+describe('ballot fields with written feedback', () => {
+  it.each([
+    ['4 3 5', ''],
+    ['4 3 5\nClear framing; answer the grounding point.', 'Clear framing; answer the grounding point.'],
+    ['435 — clear framing', 'clear framing'],
+    ['4,3,5: good\nand more below', 'good\nand more below'],
+    ['4 3 5\n\n3 cards were dropped without use.', '3 cards were dropped without use.'],
+  ])('given "%s", then the scores are read and the rest is the note', (typed, note) => {
+    expect(parseScoresAndNote(deck, typed, 'Alice')).toEqual({
+      scores: { argument: 4, evidence: 3, rebuttal: 5 },
+      note,
+    });
+  });
+
+  it('given a note on the first line that starts with a number, then it refuses rather than guess the scores', () => {
+    expect(() => parseScoresAndNote(deck, '4 3 5 3 points dropped', 'Alice')).toThrow(/For Alice/);
+  });
+
+  it.each([
+    ['lecun', 'lecun', ''],
+    ['scaling\nThey won the clash on data.', 'scaling', 'They won the clash on data.'],
+    ['World models: grounding stood', 'lecun', 'grounding stood'],
+    ['draw - nobody answered anything', 'draw', 'nobody answered anything'],
+    ['world models because grounding stood', 'lecun', 'because grounding stood'],
+  ])(
+    'given the winner field "%s", then the winner is %s and the rest the reason',
+    (typed, winner, reason) => {
+      expect(parseWinnerAndReason(deck, typed)).toEqual({ winner, reason });
+    },
+  );
+
+  it('given a winner field that names no side, then it refuses with the valid choices', () => {
+    expect(() => parseWinnerAndReason(deck, 'nobody won\nreally')).toThrow(/type lecun, scaling or draw/);
   });
 });

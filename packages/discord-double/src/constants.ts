@@ -85,6 +85,8 @@ export const SELECT_TYPES: ReadonlySet<number> = new Set([
 
 export const ButtonStyle = { Link: 5, Premium: 6 } as const;
 
+export const TextInputStyle = { Short: 1, Paragraph: 2 } as const;
+
 export const OptionType = {
   Subcommand: 1,
   SubcommandGroup: 2,

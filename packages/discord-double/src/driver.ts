@@ -11,6 +11,7 @@ import {
   Permission,
   SELECT_TYPES,
   TEXT_CHANNEL_TYPES,
+  TextInputStyle,
 } from './constants.js';
 import type { DoubleContext } from './context.js';
 import { emitMessageCreate } from './events.js';
@@ -446,6 +447,9 @@ export class DoubleUser {
             const max = field?.maxLength ?? 4000;
             if (value.length > max)
               this.fail(`${what} takes at most ${max} characters (got ${value.length})`);
+            // A short text input is one line in every Discord client: a line break cannot be typed into it.
+            if (field?.style === TextInputStyle.Short && /[\r\n]/.test(value))
+              this.fail(`${what} is a short (one-line) text input; a line break cannot be typed into it`);
           }
           return { ...base, value };
         }

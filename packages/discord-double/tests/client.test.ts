@@ -471,6 +471,10 @@ describe('the Discord double with a bare discord.js client', () => {
     const form = await double.user('carol').click(lobby, 'lobby:form');
     const quick = await form.modal();
     expect(quick.field('note')?.label).toBe('Note');
+    // A short text input is one line: a line break in it is something no client can send.
+    await expect(double.user('carol').submitModal('quick', { note: 'two\nlines' })).rejects.toThrow(
+      /short \(one-line\) text input/,
+    );
     const noted = await double.user('carol').submitModal('quick', { note: 'hello' });
     expect((await noted.reply()).type).toBe(7);
     expect(double.message(lobby.id)?.content).toBe('note: hello');

@@ -1,5 +1,6 @@
 import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from 'discord.js';
 import type { Deck } from '../../content/deck.js';
+import { NOTE_MAX, REASON_MAX } from '../../debate/feedback.js';
 import { judgedCriteria } from '../../debate/scoring.js';
 import { type Ballot, type Debate, MAX_SPEECH_CHARS } from '../../debate/types.js';
 import { customId } from '../custom-id.js';
@@ -48,9 +49,16 @@ export const speechModal = (state: Debate, turn: number): APIModalInteractionRes
   };
 };
 
+/** Room for the scores line ("4 3 5") or the winner line above a note or a reason. */
+const FIRST_LINE_ROOM = 60;
+
+/** A prefilled field: its first line, then the written part below it when there is one. */
+const lines = (first: string, below: string | undefined) => (below ? `${first}\n${below}` : first);
+
 /**
- * The judge's ballot: for every debater, the judged criteria as numbers 1–5 in rubric order,
- * and a winner or draw. A 2v2 fills Discord's five fields exactly. Prefilled on resubmission.
+ * The judge's ballot: for every debater, the judged criteria as numbers 1–5 in rubric order with
+ * an optional note to them below; and a winner or draw with an optional reason for decision below.
+ * A 2v2 fills Discord's five fields exactly. Prefilled on resubmission.
  */
 export const ballotModal = (
   deck: Deck,
@@ -60,6 +68,7 @@ export const ballotModal = (
 ): APIModalInteractionResponseCallbackData => {
   const criteria = judgedCriteria(deck);
   const order = criteria.map((c) => c.name).join(', ');
+  const choices = [...deck.sides.map((s) => s.id), 'draw'];
   return {
     custom_id: customId('ballot-form', state.id),
     title: 'Your ballot',
@@ -68,21 +77,31 @@ export const ballotModal = (
         input(
           scoreField(d.userId),
           `${deck.side(d.side)?.name ?? d.side}: ${names.get(d.userId) ?? 'debater'}`,
-          TextInputStyle.Short,
+          TextInputStyle.Paragraph,
           {
-            max: 40,
-            placeholder: `${order}: 1–5 each, e.g. ${criteria.map((_, i) => 3 + (i % 2)).join(' ')}`,
+            max: FIRST_LINE_ROOM + NOTE_MAX,
+            placeholder: `${order}: 1–5 each, e.g. ${criteria.map((_, i) => 3 + (i % 2)).join(' ')}. Below: a note to them (optional).`,
             ...(previous
-              ? { value: criteria.map((c) => previous.scores[d.userId]?.[c.id] ?? '').join(' ') }
+              ? {
+                  value: lines(
+                    criteria.map((c) => previous.scores[d.userId]?.[c.id] ?? '').join(' '),
+                    previous.notes?.[d.userId],
+                  ),
+                }
               : {}),
           },
         ),
       ),
-      input(WINNER_FIELD, `Winner: ${deck.sides.map((s) => s.id).join(', ')} or draw`, TextInputStyle.Short, {
-        max: 40,
-        placeholder: `${deck.sides.map((s) => s.id).join(' / ')} / draw`,
-        ...(previous ? { value: previous.winner } : {}),
-      }),
+      input(
+        WINNER_FIELD,
+        `Winner: ${choices.slice(0, -1).join(', ')} or draw, then why`,
+        TextInputStyle.Paragraph,
+        {
+          max: FIRST_LINE_ROOM + REASON_MAX,
+          placeholder: `First line: ${choices.join(' / ')}. Below: your reason for decision (optional).`,
+          ...(previous ? { value: lines(previous.winner, previous.reason) } : {}),
+        },
+      ),
     ],
   };
 };

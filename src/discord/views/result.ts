@@ -7,6 +7,7 @@ import type { CriterionScore, Debate, Result } from '../../debate/types.js';
 import { customId } from '../custom-id.js';
 import { coachingText } from './coaching.js';
 import { communityDecision, communityVotesField } from './community.js';
+import { noteRoom, notesForCard, reasonsField } from './feedback.js';
 import { mention, pingNobody, sideColour, sideLabel, truncate } from './format.js';
 import { practiceFields, TEXT_PRACTICE } from './practice-result.js';
 import { button, row, type View } from './view.js';
@@ -108,11 +109,15 @@ export const resultView = (
       lines.push(
         `_Coaching (automatic): ${score.coaching.map((c) => `${deck.rubric.find((r) => r.id === c.criterionId)?.name} ${c.score}`).join(', ')}_`,
       );
+    const value = truncate(`${mention(score.userId)}\n${lines.join('\n')}`, 1024);
+    // The judges' notes to this debater, next to their scores.
+    const notes = notesForCard(state, score.userId, noteRoom(state, value.length));
     return {
       name: truncate(`${sideLabel(deck, score.side)} · ${score.total.toFixed(1)} / 100${rating}`, 256),
-      value: truncate(`${mention(score.userId)}\n${lines.join('\n')}`, 1024),
+      value: notes ? `${value}\n${notes}` : value,
     };
   });
+  fields.push(...reasonsField(deck, state));
   const totals = deck.sides
     .map((s) => `${sideLabel(deck, s.id)} ${(result.sideTotals[s.id] ?? 0).toFixed(1)}`)
     .join(' · ');

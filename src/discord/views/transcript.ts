@@ -3,6 +3,7 @@ import type { Debate } from '../../debate/types.js';
 import { coachingLines } from './coaching.js';
 import { communityVotesMarkdown } from './community.js';
 import { controlTranscriptLines } from './controls.js';
+import { feedbackMarkdown } from './feedback.js';
 import { duration, kindLabel } from './format.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -96,6 +97,8 @@ export const transcriptMarkdown = (deck: Deck, state: Debate, names: ReadonlyMap
       }
     }
   }
+  const feedback = feedbackMarkdown(deck, state, who);
+  if (feedback.length > 0) out.push('', ...feedback);
   const votes = communityVotesMarkdown(deck, state, who);
   if (votes.length > 0) out.push('', ...votes);
   return `${out.join('\n')}\n`;

@@ -158,7 +158,7 @@ export const turnEndedView = (deck: Deck, state: Debate, record: TurnRecord): Vi
 };
 
 export const judgingView = (deck: Deck, state: Debate, endsAt: number): View => ({
-  content: `⚖️ The speeches are over. Judges ${state.judges.map(mention).join(' ')}: open your ballot. Judging closes ${deadline(endsAt, deck.format(state.formatId)?.judgingSeconds ?? 0)}.`,
+  content: `⚖️ The speeches are over. Judges ${state.judges.map(mention).join(' ')}: open your ballot (scores and a winner; a reason for decision and a note to each debater if you like). Judging closes ${deadline(endsAt, deck.format(state.formatId)?.judgingSeconds ?? 0)}.`,
   components: [
     row(button(customId('ballot', state.id), 'Open ballot', ButtonStyle.Primary, { emoji: '🗳️' })),
     crowdRow(deck, state.id),

@@ -60,6 +60,8 @@ const ballotSchema: z.ZodType<Ballot> = z.object({
   scores: record(record(z.number())),
   winner: z.string(),
   submittedAt: z.number(),
+  reason: z.string().optional(),
+  notes: record(z.string()).optional(),
 });
 
 const criterionScoreSchema: z.ZodType<CriterionScore> = z.object({
@@ -216,7 +218,13 @@ export const debateEventSchema: z.ZodType<DebateEvent> = z.discriminatedUnion('t
   z.object(withActor('draw')),
   z.object(withActor('forfeit')),
   z.object(withActor('cancel')),
-  z.object({ ...withActor('ballot'), scores: record(record(z.number())), winner: z.string() }),
+  z.object({
+    ...withActor('ballot'),
+    scores: record(record(z.number())),
+    winner: z.string(),
+    reason: z.string().optional(),
+    notes: record(z.string()).optional(),
+  }),
   z.object({ ...withActor('crowd'), side: z.string() }),
   z.object({ type: z.literal('timer'), key: z.string() }),
   z.object(withActor('pause')),
