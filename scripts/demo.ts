@@ -64,14 +64,21 @@ try {
   await (await alice.click(lobby, buttonId(lobby, /:join:\d+:lecun$/))).reply();
   await (await bob.click(lobby, buttonId(lobby, /:join:\d+:scaling$/))).reply();
   await (await alice.click(lobby, buttonId(lobby, /:begin:/))).reply();
+  // On Begin the debate moves into a thread started from the lobby card (it has the card's id).
+  const venue = await eventually(
+    () => world.double.threads(channel).find((t) => t.id === lobby.id)?.id,
+    5000,
+    'the debate thread',
+  );
+  process.stdout.write('\n> the debate goes on in a thread started from the lobby card\n');
   const begun = await world.double.waitForMessage(
-    channel,
+    venue,
     (m) => m.content.includes('the debate has begun'),
     5000,
   );
 
   const hand = async (user: DoubleUser) => {
-    const reply = await (await user.slash(channel, 'evidence', { subcommand: 'hand' })).response();
+    const reply = await (await user.slash(venue, 'evidence', { subcommand: 'hand' })).response();
     process.stdout.write(`\n> ${user.username}: /evidence hand (only ${user.username} sees this)\n`);
     show(reply);
     return [...embedText(reply).matchAll(/\[([LS]\d{2,4})\]\s*([^:\n]*)/g)].map((m) => ({
@@ -101,7 +108,7 @@ try {
     (u: DoubleUser) =>
       `In conclusion: the opposition has a theory, JEPA, but we have results. Scaling laws have held for years; add ${cite(u, 2)}. For example, chain-of-thought already adds a slower, deliberate mode. Therefore scaling gets there.`,
   ];
-  const turns = () => world.double.channelMessages(channel).filter((m) => m.content.startsWith('🎤'));
+  const turns = () => world.double.channelMessages(venue).filter((m) => m.content.startsWith('🎤'));
   for (const [turn, script] of speeches.entries()) {
     const announcement = await eventually(() => turns()[turn], 5000, `turn ${turn + 1}`);
     const speaker = turn % 2 === 0 ? alice : bob;
@@ -110,8 +117,14 @@ try {
     await (await speaker.submitModal(modal, { speech: script(speaker) })).reply();
   }
   await world.double.waitForMessage(
-    channel,
+    venue,
     (m) => m.embeds.some((e) => /win|draw|No decision/.test(String(e.title))),
+    5000,
+  );
+  // The channel gets the result in brief, with a link to the card in the thread.
+  await world.double.waitForMessage(
+    channel,
+    (m) => m.id !== lobby.id && m.content + embedText(m) !== '',
     5000,
   );
   process.stdout.write('\n> alice: /leaderboard\n');
