@@ -128,6 +128,8 @@ describe('the result card with its image', () => {
       motionId: deck.motions[0]?.id ?? 'M01',
       mode: 'text',
       debaters: [],
+      judges: [],
+      ballots: {},
     } as unknown as Debate;
     const result: Result = {
       winner: 'draw',
