@@ -197,3 +197,27 @@ describe('the ballot form', () => {
     ]);
   });
 });
+
+describe('a community-judged card', () => {
+  it('given long community votes beside judges’ feedback in a 2v2, then the votes count in the room the coaching gets and the card stays within Discord’s limits', () => {
+    const long = (who: string) =>
+      `${who}: ${'the grounding clash decided it, and the other side never answered it. '.repeat(12)}`;
+    const judged = finished('team', {
+      jude: { reason: long('reason'), notes: { [LEE]: long('note'), [SAM]: long('note') } },
+    });
+    const voters = Array.from({ length: 12 }, (_, i) => `voter${i}`);
+    const state: Debate = {
+      ...judged,
+      judging: 'community',
+      votes: Object.fromEntries(
+        voters.map((userId, i) => [
+          userId,
+          { userId, side: i % 2 ? 'lecun' : 'scaling', reason: long(userId), at: 0 },
+        ]),
+      ),
+    };
+    const [embed] = card(state).embeds ?? [];
+    withinLimits(embed);
+    expect(fields(embed).some((f) => f.name.startsWith('Community votes'))).toBe(true);
+  });
+});
