@@ -143,7 +143,9 @@ export const resultView = (
   // Coaching shares what the embed has left, debater by debater, so the card stays within Discord's limits.
   const coached = result.scores.filter((s) => (s.speeches ?? []).length > 0 && !isPartner(s.userId));
   const votes = communityVotesField(deck, state);
-  const used = [title, description, ...[...fields, ...votes].flatMap((f) => [f.name, f.value])].join('').length;
+  const used = [title, description, ...[...fields, ...votes].flatMap((f) => [f.name, f.value])].join(
+    '',
+  ).length;
   const names = coached.map((s) => truncate(`📝 Coaching · ${sideLabel(deck, s.side)}`, 256));
   const room = Math.floor((EMBED_MAX - used - names.join('').length - 50) / Math.max(1, coached.length));
   const coaching = coached.map((score, i) => {
@@ -160,10 +162,7 @@ export const resultView = (
         title,
         description,
         color: sideColour(deck, result.winner === 'draw' ? undefined : result.winner),
-        fields: [...fields, ...(room >= 100 ? coaching : []), ...votes].slice(
-          0,
-          25,
-        ),
+        fields: [...fields, ...(room >= 100 ? coaching : []), ...votes].slice(0, 25),
         ...(image ? { image: { url: `attachment://${RESULT_IMAGE_FILE}` } } : {}),
       },
     ],
