@@ -84,9 +84,8 @@ const deliver = async (
       ? await moveIntoThread(client, deck, store, stored, home)
       : undefined;
   const threadId = meta.threadId ?? moved;
-  const thread = threadId ? await client.channels.fetch(threadId) : home;
-  if (!thread?.isSendable()) throw new PostFailed('the debate thread is not one the bot can post in', true);
-  const channel: SendableChannels = thread;
+  const channel = threadId ? await client.channels.fetch(threadId) : home;
+  if (!channel?.isSendable()) throw new PostFailed('the debate thread is not one the bot can post in', true);
   const place = { home, channel, threadId };
   // Buttons this announcement makes stale go first (src/discord/live-buttons.ts); an edit is safe to repeat.
   const liveMessages: RoleChanges = await retireRoles(
