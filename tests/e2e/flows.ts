@@ -190,6 +190,17 @@ export class Table {
   }
 
   /** Joins and checks the card was updated in place to show the user. */
+  /** Seats a 2v2 by the buttons: speaker 1 of each side first, then speaker 2 of each. */
+  async seatTeams(
+    [lecun1, lecun2]: readonly [DoubleUser, DoubleUser],
+    [scaling1, scaling2]: readonly [DoubleUser, DoubleUser],
+  ) {
+    await this.seat(lecun1, 'lecun');
+    await this.seat(scaling1, 'scaling');
+    await this.seat(lecun2, 'lecun');
+    await this.seat(scaling2, 'scaling');
+  }
+
   async seat(user: DoubleUser, side: Side) {
     const handle = await this.join(user, side);
     const answer = await handle.reply();

@@ -134,10 +134,7 @@ describe('judges write feedback', () => {
       format: 'team',
       size: '2v2',
     });
-    await table.seat(erin, 'lecun');
-    await table.seat(frank, 'scaling');
-    await table.seat(gus, 'lecun');
-    await table.seat(hana, 'scaling');
+    await table.seatTeams([erin, gus], [frank, hana]);
     await privately(sam.slash(table.channel, 'debate', { subcommand: 'judge' }));
     const begun = await table.begin();
     await table.readyAll(begun, [erin, frank, gus, hana]);

@@ -200,10 +200,7 @@ describe('judges decide a debate', () => {
       format: 'team',
       size: '2v2',
     });
-    await table.seat(erin, 'lecun');
-    await table.seat(frank, 'scaling');
-    await table.seat(gus, 'lecun');
-    await table.seat(hana, 'scaling');
+    await table.seatTeams([erin, gus], [frank, hana]);
     await (await sam.click(table.lobby(), buttonId(table.lobby(), /:judge:/))).reply();
     const begun = await table.begin();
     await table.readyAll(begun, [erin, frank, gus, hana]);
